@@ -1,0 +1,1 @@
+"""Sub-commands of the `slalint` CLI, one module each (see slalint.cli)."""
