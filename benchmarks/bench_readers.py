@@ -10,6 +10,10 @@ Usage::
     python benchmarks/bench_readers.py                 # generated 300-page agreement + corpus
     python benchmarks/bench_readers.py --pages 50 --repeat 3 --corpus ../shared/corpus --clock cpu
 
+``--stages`` adds, per DOCX, where the reader's time goes: unzip, XML parse (the floor),
+styles and numbering, the body walk (text, runs, numbering, typed labels) and the section
+tree; the rest is headers, footers, notes, comments, title and metadata.
+
 Not a test: numbers depend on the machine. Target (issue 2): DOCX within 1.5x of the
 floor; the 96,000-word CCS service-requirements document under 1 s.
 """
@@ -120,6 +124,41 @@ def floor_docx(path: Path) -> None:
         etree.fromstring(zf.read("word/document.xml"))
 
 
+def stages(path: Path, repeat: int) -> dict[str, float]:
+    """Milliseconds (best of ``repeat``) of each stage of reading one DOCX."""
+    from slalint.readers.docx.body import PartWalker
+    from slalint.readers.docx.numbering import Numbering, NumberingCounter
+    from slalint.readers.docx.outline import build_tree
+    from slalint.readers.docx.package import open_package, parse_xml
+    from slalint.readers.docx.styles import StyleSheet
+
+    pkg = open_package(path)
+    main = pkg.main_part
+    data = pkg.read(main)
+    root = parse_xml(data, main, str(path))
+    body = root.find(f"{W}body")
+
+    def load_defs():
+        styles = StyleSheet(pkg.xml("word/styles.xml")) if pkg.has("word/styles.xml") else StyleSheet()
+        numbering = Numbering(pkg.xml("word/numbering.xml") if pkg.has("word/numbering.xml") else None, styles)
+        return styles, numbering
+
+    styles, numbering = load_defs()
+
+    def walk():
+        return list(PartWalker(root, styles, NumberingCounter(numbering), {}, numbering).walk(body))
+
+    items = walk()
+    out = {
+        "unzip": best_of(lambda: pkg.zip.read(main), repeat),
+        "parse": best_of(lambda: parse_xml(data, main, str(path)), repeat),
+        "styles+numbering": best_of(load_defs, repeat),
+        "walk": best_of(walk, repeat),
+        "tree": best_of(lambda: build_tree(items, "body", None, pseudo=True), repeat),
+    }
+    return {name: ms * 1000 for name, ms in out.items()}
+
+
 def floor_text(path: Path) -> None:
     path.read_bytes().decode("utf-8", errors="replace")
 
@@ -143,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     ap.add_argument("--no-text", action="store_true", help="skip Markdown/text corpus files")
+    ap.add_argument("--stages", action="store_true", help="break each DOCX reading down into stages")
     ap.add_argument(
         "--clock", choices=("wall", "cpu"), default="wall",
         help="wall: perf_counter; cpu: process_time (steadier on a busy shared machine)",
@@ -185,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             if kind == "docx" and ratio > worst[0]:
                 worst = (ratio, path.name)
             print(f"{path.name[:60]:60} {doc.metadata.word_count:7d} {floor * 1000:9.1f} {reader * 1000:10.1f} {ratio:6.2f}")
+            if args.stages and kind == "docx":
+                parts = stages(path, args.repeat)
+                print("    " + "  ".join(f"{name} {ms:.1f}" for name, ms in parts.items()))
         for kind, (floor, reader) in totals.items():
             if floor:
                 print(f"total {kind}: floor {floor * 1000:.0f} ms, reader {reader * 1000:.0f} ms, ratio {reader / floor:.2f}")

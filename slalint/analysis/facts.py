@@ -207,6 +207,10 @@ class Analysis:
     topic_hits: list[TopicHit] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    external_glossaries: list[Evidence] = field(default_factory=list)
+    """Sentences saying capitalised terms not defined here take their meaning from another
+    document ("... have the meanings given in the Master Agreement"); when present, no
+    undefined-term candidates are reported."""
 
     def rights_matrix(self) -> dict[str, dict[str, list[Statement]]]:
         """Per party role ("provider", "customer", other names) and action: the rights

@@ -109,8 +109,10 @@ def test_ccs_call_off_schedule_custom_numbered_styles(read):
     assert titles(doc, ["1", "1.1", "2", "4"]) == {
         "1": "BUYER REMEDIES FOR DEFAULT",
         "1.1": "Remedies",
-        "2": "PAYMENTS DUE ON TERMINATION",
-        "4": "ACCESSED CONTRACTS",  # the clause-heading style sets w:caps
+        # the clause-heading style sets w:caps: Word shows capitals, the title keeps the
+        # text as stored (as the Markdown twin of a document would have it)
+        "2": "payments DUE on TERMINATION",
+        "4": "Accessed Contracts",
     }
     remedies = doc.find_section("1.1.1")
     assert [c.label for c in remedies.children] == ["(a)", "(b)", "(c)"]
@@ -164,3 +166,19 @@ def test_existing_comments_and_tracked_changes_in_ccs_schedule(read):
     for comment in doc.comments:
         assert comment.anchor.part == "body"
         assert comment.text
+
+
+def test_kpis_schedule_part_a_restart_continues_through_the_style_list(read):
+    # Part A's first heading is given "Restart numbering" (a num with startOverride on the
+    # abstract numbering its clause styles use); Word, like LibreOffice's rendering of the
+    # file, then prints "1. KPIS", "1.1", "1.2.1" ... "2. KPI CREDITS" - not "3.3" under "1".
+    doc = read("ccs-fm-2017-call-off-schedule-10-kpis.docx")
+    assert doc.metadata.has_tracked_changes
+    part_a = [s for s in doc.sections() if s.title == "KPIS"]
+    assert [s.label for s in part_a] == ["1"]
+    assert [c.ref for c in part_a[0].children] == ["1.1", "1.2"]
+    assert [c.ref for c in part_a[0].children[1].children] == ["1.2.1", "1.2.2", "1.2.3", "1.2.4"]
+    credits = [s for s in doc.sections() if s.title == "KPI CREDITS"]
+    assert [(s.label, [c.ref for c in s.children]) for s in credits] == [("2", ["2.1", "2.2"])]
+    # tracked changes accepted: the inserted word is read, the deleted one left out
+    assert any(s.title == "Persistent KPI FAILURE" for s in doc.sections())

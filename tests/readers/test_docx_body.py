@@ -127,7 +127,7 @@ def test_anchor_is_ordinal_among_all_w_p_elements(tmp_path):
         assert "".join(t.text for t in element.iter(qn("w:t"))) == para.text
 
 
-def test_text_box_paragraphs_count_in_ordinals(tmp_path):
+def test_text_box_paragraphs_are_read_once_with_their_own_ordinals(tmp_path):
     mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     box = "<w:txbxContent>" + p("box text") + "</w:txbxContent>"
     body = (
@@ -143,10 +143,36 @@ def test_text_box_paragraphs_count_in_ordinals(tmp_path):
     doc = read_docx(path)
     root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
     all_p = list(root.iter(qn("w:p")))
-    got = {p.text: p.anchor.paragraph for p in doc.paragraphs()}
-    assert got == {"before": 0, "with box": 1, "after deletion": 4, "cell": 6, "last": 7}
-    assert "box text" not in got
+    got = [(p.text, p.anchor.paragraph) for p in doc.paragraphs()]
+    # the box follows the paragraph it is anchored in; its mc:Fallback copy (ordinal 3) and
+    # the box inside deleted text (ordinal 5) are not read
+    assert got == [("before", 0), ("with box", 1), ("box text", 2), ("after deletion", 4), ("cell", 6), ("last", 7)]
+    for text, ordinal in got:
+        assert text in "".join(t.text for t in all_p[ordinal].iter(qn("w:t")))
     assert all_p[7].findtext(f"{qn('w:r')}/{qn('w:t')}") == "last"
+
+
+def test_text_boxes_in_headers_and_nested_boxes(tmp_path):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    inner = "<w:txbxContent>" + p("inner box") + "</w:txbxContent>"
+    outer = (
+        "<w:txbxContent>" + p("outer box")
+        + f"<w:p><w:r><w:t>holds </w:t></w:r><w:r><w:pict>{inner}</w:pict></w:r></w:p>"
+        + "</w:txbxContent>"
+    )
+    body = p("Services") + f"<w:p><w:r><w:drawing>{outer}</w:drawing></w:r></w:p>" + p("after")
+    header = (
+        f'<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps"><w:drawing>'
+        + "<w:txbxContent>" + p("Crown Copyright 2021") + "</w:txbxContent>"
+        + "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>" + p("Crown Copyright 2021")
+        + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    path = make_docx(tmp_path / "nested.docx", body, headers={"header1": header})
+    doc = read_docx(path)
+    got = [(p.text, p.anchor.paragraph) for p in doc.paragraphs()]
+    assert got == [("Services", 0), ("outer box", 2), ("holds", 3), ("inner box", 4), ("after", 5)]
+    assert [(b.text, b.anchor.paragraph) for b in doc.parts["header1"]] == [("Crown Copyright 2021", 1)]
+    assert doc.metadata.word_count == 7
 
 
 @pytest.mark.parametrize(
@@ -278,3 +304,18 @@ def test_paragraph_runs_on_python_docx_elements_with_styles(tmp_path):
     runs = paragraph_runs(reopened.paragraphs[0]._p, model.text, StyleSheet(reopened.styles.element))
     assert [model.text[s:e] for s, e, _r in runs] == ["Uptime is ", "99.9%", " monthly."]
     assert [docx.text.run.Run(r, None).text for _s, _e, r in runs] == ["Uptime is ", "99.9%", " monthly."]
+
+
+def test_numbered_paragraph_in_a_text_box_does_not_move_clause_numbers(tmp_path):
+    from docx_factory import level, numbering_xml
+
+    box = "<w:txbxContent>" + p("Callout item", num=(1, 0)) + "</w:txbxContent>"
+    body = (
+        p("Services", num=(1, 0))
+        + f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{r("Fees")}<w:r><w:drawing>{box}</w:drawing></w:r></w:p>'
+        + p("Term", num=(1, 0))
+    )
+    doc = read_docx(make_docx(tmp_path / "numbox.docx", body, numbering=numbering_xml({1: level(0, "decimal", "%1.")}, {1: 1})))
+    assert [(s.label, s.title) for s in doc.sections()] == [("1", "Services"), ("2", "Fees"), ("3", "Term")]
+    callout = [b for b in doc.paragraphs() if b.text == "Callout item"]
+    assert len(callout) == 1 and callout[0].anchor.paragraph == 2

@@ -70,6 +70,20 @@ def test_nums_sharing_an_abstract_continue_one_list(tmp_path):
     assert labels(doc) == ["1.", "2.", "3."]
 
 
+def test_restart_on_one_num_carries_into_the_nums_sharing_its_abstract(tmp_path):
+    # Word keeps the counters on the abstract numbering: a heading given "Restart
+    # numbering" (a second num with startOverride) restarts the shared list, and clauses
+    # still numbered through the first num continue from the restart ("1.1", not "3.1").
+    levels = level(0, "decimal", "%1.") + level(1, "decimal", "%1.%2")
+    restart = "".join(f'<w:lvlOverride w:ilvl="{n}"><w:startOverride w:val="1"/></w:lvlOverride>' for n in range(2))
+    body = (
+        p("Services", num=(1, 0)) + p("Scope", num=(1, 1)) + p("Fees", num=(1, 0))
+        + p("KPIs", num=(2, 0)) + p("Measures", num=(1, 1)) + p("Credits", num=(1, 0)) + p("Cap", num=(1, 1))
+    )
+    doc = read_docx(make_docx(tmp_path / "restart.docx", body, numbering=numbering_xml({1: levels}, {1: 1, 2: (1, restart)})))
+    assert labels(doc) == ["1.", "1.1", "2.", "1.", "1.1", "2.", "2.1"]
+
+
 def test_lvl_restart_zero_never_restarts(tmp_path):
     levels = level(0, "decimal", "%1.") + level(1, "lowerLetter", "(%2)", extra='<w:lvlRestart w:val="0"/>')
     body = p("A", num=(1, 0)) + p("a", num=(1, 1)) + p("B", num=(1, 0)) + p("b", num=(1, 1))
@@ -145,5 +159,5 @@ def test_paragraph_deleted_with_tracked_changes_is_not_numbered(tmp_path):
     )
     body = p("Scope", num=(1, 0)) + deleted + p("Fees", num=(1, 0))
     doc = read_docx(make_docx(tmp_path / "del.docx", body, numbering=numbering_xml({1: level(0, "decimal", "%1.")}, {1: 1})))
-    assert [(s.label, s.title) for s in doc.sections()] == [("1.", "Scope"), ("2.", "Fees")]
+    assert [(s.label, s.title) for s in doc.sections()] == [("1", "Scope"), ("2", "Fees")]
     assert doc.metadata.has_tracked_changes

@@ -48,7 +48,7 @@ def test_numbered_clause_title_is_bold_lead_in(tmp_path):
     )
     doc = read_docx(make_docx(tmp_path / "c.docx", body, numbering=numbering_xml({1: levels}, {1: 1})))
     assert tree(doc) == [
-        (1, "1.", "1", "Term and Termination"),
+        (1, "1", "1", "Term and Termination"),  # Word's "%1." prints "1.": the label drops the full stop
         (2, "1.1", "1.1", "Termination"),
         (3, "(a)", "1.1(a)", ""),
         (3, "(b)", "1.1(b)", ""),
@@ -77,9 +77,9 @@ def test_typed_numbers_articles_schedules_and_roman_items(tmp_path):
     )
     doc = read_docx(make_docx(tmp_path / "typed.docx", body))
     assert tree(doc) == [
-        (1, "ARTICLE I", "ARTICLE I", "DEFINITIONS"),
+        (1, "Article I", "Article I", "DEFINITIONS"),
         (2, "1.1", "1.1", ""),
-        (1, "ARTICLE II", "ARTICLE II", "SERVICES"),
+        (1, "Article II", "Article II", "SERVICES"),
         (2, "2.1", "2.1", "Support"),
         (3, "(a)", "2.1(a)", ""),
         (3, "(h)", "2.1(h)", ""),
@@ -89,7 +89,7 @@ def test_typed_numbers_articles_schedules_and_roman_items(tmp_path):
         (3, "(i)", "2.2(i)", ""),
         (3, "(ii)", "2.2(ii)", ""),
         (1, "Schedule A", "Schedule A", "Service Levels"),
-        (2, "1.", "1", "Availability"),
+        (2, "1", "1", "Availability"),
     ]
     first = doc.find_section("2.1")
     assert first.blocks[0].text == "Support. The Provider will:" and first.blocks[0].label == "2.1"
@@ -182,3 +182,23 @@ def test_underlined_lead_in_is_the_clause_title(tmp_path):
     doc = read_docx(make_docx(tmp_path / "u.docx", body))
     (section,) = doc.sections()
     assert (section.ref, section.title) == ("7.3", "Service credit regime and exclusive remedies")
+
+
+def test_cover_page_captions_and_change_log_above_the_title_are_not_sections(tmp_path):
+    def row(*cells):
+        return "<w:tr>" + "".join(f"<w:tc>{p(c)}</w:tc>" for c in cells) + "</w:tr>"
+
+    change_log = "<w:tbl>" + row("Version", "Date", "Comments") + row("v1.0", "28/10/17", "Baseline") + "</w:tbl>"
+    body = (
+        p("Version Control", bold=True) + change_log
+        + p("ACME MANAGED IT LIMITED", bold=True) + p("and", bold=True) + p("NORTHWIND LIMITED", bold=True)
+        + p("Managed Services Agreement", bold=True)
+        + p("DEFINITIONS", bold=True) + p("Terms defined in the Order have the same meaning here.")
+        + p("SERVICE LEVELS", bold=True) + p("The Provider will meet the Service Levels in the table below.")
+    )
+    doc = read_docx(make_docx(tmp_path / "cover.docx", body))
+    assert doc.title == "Managed Services Agreement"
+    assert tree(doc) == [(1, None, None, "DEFINITIONS"), (1, None, None, "SERVICE LEVELS")]
+    # the cover page stays in the document, as blocks before the first section
+    cover = [getattr(b, "text", None) for b in doc.root.blocks]
+    assert cover[:2] == ["Version Control", None] and "ACME MANAGED IT LIMITED" in cover

@@ -205,7 +205,7 @@ def _find_title(items, core: dict[str, str]) -> tuple[int | None, str | None]:
     short caption line that opens the document. Returns (w:p index to keep out of the
     section tree, title)."""
     for it in items:
-        if isinstance(it, RawParagraph) and it.style.is_title and it.text and not it.in_table:
+        if isinstance(it, RawParagraph) and it.style.is_title and it.text and not it.in_table and not it.in_text_box:
             return it.index, it.text.strip()
     # A caption naming the kind of agreement ("... Services Agreement", "Core Terms"), on
     # the cover page: before the first numbered clause or heading.
@@ -214,7 +214,7 @@ def _find_title(items, core: dict[str, str]) -> tuple[int | None, str | None]:
     # heading. A schedule's own name beats the framework agreement it belongs to.
     found = None
     for it in items[:120]:
-        if not isinstance(it, RawParagraph) or it.in_table or not it.text:
+        if not isinstance(it, RawParagraph) or it.in_table or it.in_text_box or not it.text:
             continue
         candidate = (
             not it.label and _TITLE_WORDS.search(it.text) and len(it.text.split()) <= 14
@@ -232,7 +232,7 @@ def _find_title(items, core: dict[str, str]) -> tuple[int | None, str | None]:
     for it in items[:40]:
         if isinstance(it, RawTable):
             break
-        if it.text:
+        if it.text and not it.in_text_box:
             first = it
             break
     if first is not None and _NOT_TITLE.match(first.text):

@@ -7,8 +7,9 @@ or "(b)" from ``numbering.xml``. A *num* (``w:num``) points to an *abstract numb
 (decimal, lowerLetter, upperRoman, bullet...), a template such as ``"%1.%2"`` or ``"(%3)"``
 and a restart rule; a num may override levels (``w:lvlOverride``/``w:startOverride``).
 
-Counting follows Word: nums that share an abstract numbering and have no overrides continue
-one list; a num with a start override counts on its own, starting where it says; a level
+Counting follows Word: the counters belong to the abstract numbering, so nums that share
+one continue one list; a num with a start (or level) override restarts the overridden levels
+where it is first used, and paragraphs of the other nums then continue from there; a level
 restarts whenever a higher level is used (or per ``w:lvlRestart``); ``w:isLgl`` shows every
 number of the label in decimal ("Article IV" level text "%1.%2" with isLgl gives "4.1").
 """
@@ -18,6 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from slalint.readers.docx.xml import W, child_map, on_off
+
+_NUM_STYLE_LINK = f"{W}numStyleLink"
+_LVL = f"{W}lvl"
 
 BULLET = "•"
 _BULLET_MAP = {
@@ -149,22 +153,27 @@ class Numbering:
         self.abstract_style_link: dict[str, str] = {}
         self.nums: dict[str, Num] = {}
         self.styles = styles
+        self._style_levels: dict[tuple[str, str], int | None] = {}
+        self._abstract_els: dict = {}
         if root is not None:
             self._load(root)
 
     def _load(self, root) -> None:
+        # (the levels of an abstract numbering are parsed when first used: a template's
+        # numbering.xml often defines dozens of lists the agreement never uses)
         for an in root.iter(f"{W}abstractNum"):
             aid = an.get(f"{W}abstractNumId")
             if aid is None:
                 continue
-            levels = {}
-            for lvl in an.iterchildren(f"{W}lvl"):
-                level = _parse_level(lvl)
-                levels[level.ilvl] = level
-            self.abstracts[aid] = levels
-            link = next(an.iterchildren(f"{W}numStyleLink"), None)
-            if link is not None and link.get(f"{W}val"):
-                self.abstract_style_link[aid] = link.get(f"{W}val")
+            self._abstract_els[aid] = an
+            for child in an:  # (w:numStyleLink comes before the w:lvl elements)
+                tag = child.tag
+                if tag == _NUM_STYLE_LINK:
+                    if child.get(f"{W}val"):
+                        self.abstract_style_link[aid] = child.get(f"{W}val")
+                    break
+                if tag == _LVL:
+                    break
         for num in root.iter(f"{W}num"):
             nid = num.get(f"{W}numId")
             if nid is None:
@@ -183,6 +192,19 @@ class Numbering:
                     level.ilvl = ilvl
                     entry.level_overrides[ilvl] = level
             self.nums[nid] = entry
+
+    def levels_of(self, aid: str) -> dict[int, Level]:
+        """The levels of one abstract numbering (parsed on first use)."""
+        levels = self.abstracts.get(aid)
+        if levels is None:
+            levels = {}
+            an = self._abstract_els.get(aid)
+            if an is not None:
+                for lvl in an.iterchildren(f"{W}lvl"):
+                    level = _parse_level(lvl)
+                    levels[level.ilvl] = level
+            self.abstracts[aid] = levels
+        return levels
 
     def abstract_of(self, num_id: str, _depth: int = 0) -> str | None:
         """The abstract numbering a num uses, following ``w:numStyleLink`` to the numbering
@@ -207,19 +229,27 @@ class Numbering:
         aid = self.abstract_of(num_id)
         if aid is None:
             return None
-        return self.abstracts.get(aid, {}).get(ilvl)
+        return self.levels_of(aid).get(ilvl)
 
     def ilvl_for_style(self, num_id: str, style_id: str) -> int | None:
         """The level whose ``w:pStyle`` names this paragraph style (styles that attach
         numbering without an explicit ``w:ilvl``)."""
+        key = (num_id, style_id)
+        try:
+            return self._style_levels[key]
+        except KeyError:
+            pass
+        found = None
         aid = self.abstract_of(num_id)
-        for level in self.abstracts.get(aid or "", {}).values():
+        for level in self.levels_of(aid or "").values():
             if level.pstyle == style_id:
-                return level.ilvl
-        return None
+                found = level.ilvl
+                break
+        self._style_levels[key] = found
+        return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Label:
     """A rendered list label."""
 
@@ -231,7 +261,7 @@ class Label:
     is_bullet: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Plan:
     """Everything needed to number one (num, level) pair, worked out once."""
 
@@ -259,9 +289,12 @@ class NumberingCounter:
         level = nb.level(num_id, ilvl) if aid is not None else None
         if num is None or aid is None or level is None:
             return None
-        # A num with overrides is its own list; plain nums sharing an abstract numbering
-        # continue one list (Word's behaviour).
-        key = f"num:{num_id}" if num.start_overrides or num.level_overrides else f"abs:{aid}"
+        # Word counts per abstract numbering: every num on it shares the counters, and a
+        # num with overrides restarts the overridden levels where it is first used
+        # (:meth:`next_label`); plain nums continue the shared sequence, so a clause
+        # styled with the base list after a "Restart numbering" heading reads "1.1", not
+        # a continuation of the numbers before the restart.
+        key = f"abs:{aid}"
         levels = [nb.level(num_id, lv) for lv in range(9)]
         starts = tuple(
             num.start_overrides[lv] if lv in num.start_overrides else (levels[lv].start if levels[lv] is not None else 1)
@@ -311,7 +344,8 @@ class NumberingCounter:
             counts = self.counts[key] = [None] * 9
         if num_id not in self.started_nums:
             self.started_nums.add(num_id)
-            for lv in self.numbering.nums[num_id].start_overrides:
+            num = self.numbering.nums[num_id]
+            for lv in (*num.start_overrides, *num.level_overrides):
                 if 0 <= lv < 9:
                     counts[lv] = None
         if plan.bullet is not None:

@@ -18,6 +18,15 @@ sections (so a cross-reference to "Section 9.3" resolves to them) whose title is
 lead-in ("Termination" in "4.2 Termination. Either party may ...") or "". A paragraph that
 is all heading becomes ``Section.heading``; a clause paragraph becomes the section's first
 block (``Section.heading`` None, ``Section.anchor`` pointing at it).
+
+Labels and titles follow the convention of the Markdown/text reader
+(:mod:`slalint.readers.numbering_patterns`), so a Word agreement and its Markdown twin give
+the same tree: ``Section.label`` is the number as printed except that a decimal number
+drops its closing full stop (Word's "%1." prints "1." -> "1"), keyword numbers are
+title-cased ("ARTICLE IV" -> "Article IV") and "Section"/"Clause" is dropped; the
+paragraph's own ``label`` stays exactly as Word prints it. Titles are the text as stored,
+not as ``w:caps`` displays it. Captions above the title line (a cover page's "Version
+Control" and change log, the parties' names) are not sections.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from dataclasses import dataclass
 
 from slalint.document.model import Anchor, Cell, Paragraph, Row, Section, Table
 from slalint.readers.docx.body import RawParagraph, RawTable
+from slalint.readers.numbering_patterns import split_run_in_title
 
 _CONTAINER_WORDS = {
     "schedule": 0, "annex": 0, "appendix": 0, "exhibit": 0, "attachment": 0,
@@ -35,7 +45,6 @@ _CONTAINER_WORDS = {
 _KEYWORD_LABEL = re.compile(r"(?i)^(article|section|clause|schedule|annex|appendix|exhibit|attachment|part)\s+(\S+?)\.?$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "&", "vs", "per", "under", "upon"}
-_PLAIN_LEAD = re.compile(r"^([A-Z][^.:;!?\n]{0,70}?)[.:](?:\s+|$)(?=\S)")
 _ROMAN_LOWER = re.compile(r"^[ivxlc]+$")
 _ROMAN_UPPER = re.compile(r"^[IVXLC]+$")
 _FMT_KIND = {
@@ -45,7 +54,7 @@ _FMT_KIND = {
 _PSEUDO_STOP = {"and", "between", "by", "to", "or", "of", "dated", "where", "whereas", "between:", "and:"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     section: Section
     family: tuple
@@ -81,6 +90,35 @@ def numeric_depth(label: str | None) -> int | None:
     return depth
 
 
+_SECTION_LABEL_CACHE: dict[str, str] = {}
+_DECIMAL_DOT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$")
+
+
+def section_label(label: str | None) -> str | None:
+    """A section's label by the convention shared with the Markdown/text reader
+    (:mod:`slalint.readers.numbering_patterns`): the number as printed, except that a
+    decimal number drops its closing full stop ("4.2." and Word's "%1." -> "4.2", "1"),
+    keyword numbers are title-cased ("ARTICLE IV" -> "Article IV", "SCHEDULE A" ->
+    "Schedule A") and "Section"/"Clause" is dropped ("Section 4.2" -> "4.2"). Item labels
+    ("(a)", "a.", "(iv)") stay as printed."""
+    if not label:
+        return label
+    try:
+        return _SECTION_LABEL_CACHE[label]
+    except KeyError:
+        pass
+    clean = label.strip()
+    m = _KEYWORD_LABEL.match(clean)
+    if m:
+        word, ident = m.group(1).lower(), m.group(2).rstrip(".")
+        clean = ident if word in ("section", "clause") else f"{word.capitalize()} {ident}"
+    elif _DECIMAL_DOT.match(clean):
+        clean = clean[:-1]
+    if len(_SECTION_LABEL_CACHE) < 10000:
+        _SECTION_LABEL_CACHE[label] = clean
+    return clean
+
+
 def _numeric_depth(label: str) -> int | None:
     core = label.strip().rstrip(".")
     m = _KEYWORD_LABEL.match(label.strip())
@@ -91,21 +129,51 @@ def _numeric_depth(label: str) -> int | None:
     return None
 
 
+_FAMILY_CACHE: dict[tuple, tuple] = {}
+
+
 def label_family(rp: RawParagraph, stack: list[_Open]) -> tuple:
     """The nesting family of a labelled paragraph (see the module docstring)."""
-    label = (rp.label or "").strip()
+    number = rp.number
+    auto = rp.label_source == "auto" and number is not None
+    key = (rp.label, number.fmt if auto else None, auto and number.ilvl > 0)
+    family = _FAMILY_CACHE.get(key)
+    if family is None:
+        family = _label_family(*key)
+        if len(_FAMILY_CACHE) < 10000:
+            _FAMILY_CACHE[key] = family
+    if family[0] != "?":
+        return family
+    # "(i)" after "(h)" is a letter; otherwise a roman numeral
+    _, letter_kind, roman_kind, wrap, inner = family
+    for entry in reversed(stack):
+        fam = entry.family
+        if fam == ("list", letter_kind, wrap):
+            prev = (entry.section.label or "").strip("().")
+            if len(prev) == 1 and ord(prev) == ord(inner) - 1:
+                return ("list", letter_kind, wrap)
+            break
+        if fam[0] != "list":
+            break
+    return ("list", roman_kind, wrap)
+
+
+def _label_family(raw_label: str | None, auto_fmt: str | None, deeper: bool) -> tuple:
+    """The family of a label on its own; ``("?", letter kind, roman kind, wrap, inner)``
+    when only the open items can tell a letter from a roman numeral ("(i)")."""
+    label = (raw_label or "").strip()
     m = _KEYWORD_LABEL.match(label)
     if m:
         word = m.group(1).lower()
         if word in _CONTAINER_WORDS:
             return ("container", _CONTAINER_WORDS[word])
     depth = numeric_depth(label)
-    if depth is not None and not (rp.label_source == "auto" and depth == 1 and rp.number is not None and rp.number.ilvl > 0):
+    if depth is not None and not (auto_fmt is not None and depth == 1 and deeper):
         return ("num", depth)
     wrap = _wrap(label)
     inner = label.strip("().")
-    if rp.label_source == "auto" and rp.number is not None:
-        kind = _FMT_KIND.get(rp.number.fmt, rp.number.fmt)
+    if auto_fmt is not None:
+        kind = _FMT_KIND.get(auto_fmt, auto_fmt)
         if kind in ("alpha", "roman", "ALPHA", "ROMAN", "digit"):
             return ("list", kind, wrap)
     if inner.isdigit():
@@ -120,16 +188,7 @@ def label_family(rp: RawParagraph, stack: list[_Open]) -> tuple:
         if len(inner) == 1:
             if inner.lower() in "cdlm":
                 return ("list", letter_kind, wrap)
-            # "(i)" after "(h)" is a letter; otherwise a roman numeral
-            for entry in reversed(stack):
-                fam = entry.family
-                if fam == ("list", letter_kind, wrap):
-                    prev = (entry.section.label or "").strip("().")
-                    if len(prev) == 1 and ord(prev) == ord(inner) - 1:
-                        return ("list", letter_kind, wrap)
-                    break
-                if fam[0] != "list":
-                    break
+            return ("?", letter_kind, roman_kind, wrap, inner)
         return ("list", roman_kind, wrap)
     shape = re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "a", label))
     return ("other", shape)
@@ -148,8 +207,11 @@ def _title_case(words: list[str]) -> bool:
 def lead_in(rp: RawParagraph) -> str:
     """The short heading a clause paragraph opens with: a bold or underlined run ending in
     "." or ":" ("**Termination.** Either party may ..."), a bold parenthesised caption
-    ("(Purpose) This SLA ..."), or a Title-Case phrase of at most six words ended by a
-    full stop ("Fees. Customer will pay ...")."""
+    ("(Purpose) This SLA ..."), or a run-in heading typed plainly ("Fees. Customer will
+    pay ..."). What reads as a heading follows the Markdown/text reader
+    (:func:`~slalint.readers.numbering_patterns.looks_like_title`,
+    :func:`~slalint.readers.numbering_patterns.split_run_in_title`), so a DOCX agreement
+    and its Markdown twin get the same section titles."""
     text = rp.text
     if not text:
         return ""
@@ -160,20 +222,15 @@ def lead_in(rp: RawParagraph) -> str:
             break
         if mark.end >= len(text.rstrip()):
             break
-        cand = text[mark.start: mark.end].strip()
-        following = text[mark.end:].lstrip()[:1]
-        if cand.endswith((".", ":", "\u2014", "\u2013")) or following in (".", ":"):
-            title = cand.rstrip(".:\u2014\u2013- ").strip()
-            if title and len(title.split()) <= 12 and len(title) <= 100 and not title.startswith(("“", "\"")):
-                return title
+        title = _emphasised_lead(text, mark.end)
+        if title:
+            return title
         break
     if rp.underlined_lead is not None:
         end = rp.underlined_lead[1]
-        cand = text[:end].strip()
-        following = text[end:].lstrip()[:1]
-        if end < len(text.rstrip()) and (cand.endswith((".", ":")) or following in (".", ":")):
-            title = cand.rstrip(".:\u2014\u2013- ").strip()
-            if title and len(title.split()) <= 12 and len(title) <= 100:
+        if end < len(text.rstrip()):
+            title = _emphasised_lead(text, end)
+            if title:
                 return title
     if text.startswith("(") and any(m.kind == "bold" and m.start <= 1 for m in rp.marks[:2]):
         close = text.find(")")
@@ -181,13 +238,31 @@ def lead_in(rp: RawParagraph) -> str:
             inner = text[1:close].strip()
             if 1 <= len(inner.split()) <= 10:
                 return inner
-    m = _PLAIN_LEAD.match(text)
-    if m:
-        cand = m.group(1).strip()
-        words = cand.split()
-        if 1 <= len(words) <= 6 and _title_case(words):
-            return cand
+    if text[0].isupper() or text[0].isdigit():
+        run_in = split_run_in_title(text)
+        if run_in is not None:
+            return run_in[0]
     return ""
+
+
+def _emphasised_lead(text: str, end: int) -> str:
+    """The title of a bold or underlined lead-in ``text[:end]`` ended by "." or ":" (inside
+    or right after the emphasis), or ""."""
+    cand = text[:end].strip()
+    following = text[end:].lstrip()[:1]
+    if not (cand.endswith((".", ":", "\u2014", "\u2013")) or following in (".", ":")):
+        return ""
+    title = cand.rstrip(".:\u2014\u2013- ").strip()
+    if not title or len(title) > 100 or title[0] in "\"“'‘" or len(title.split()) > 12:
+        return ""
+    # (the emphasis itself marks a caption, so a sentence-case one such as "Service credit
+    # regime." counts, as UK drafting writes them)
+    rest = text[end:].lstrip().lstrip(".:\u2014\u2013- ")
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“'‘(_*[" or rest[1:2].isupper()):
+        # "Monitoring: continuous monitoring of servers ...": an item of a colon list,
+        # not a captioned clause (the Markdown reader reads it the same way)
+        return ""
+    return title
 
 
 def _is_sentence(text: str) -> bool:
@@ -241,13 +316,26 @@ def is_pseudo_heading(rp: RawParagraph) -> bool:
     return False
 
 
+_REF_CACHE: dict[str, tuple[str | None, str | None, str]] = {}
+
+
 def make_ref(label: str | None, parent: Section | None, parents: dict[int, Section] | None = None) -> str | None:
     """The full reference of a section: "(b)" under "12.3" -> "12.3(b)". ``parents`` maps
     ``id(section)`` to its parent, to look further up past unnumbered headings."""
     if not label:
         return None
-    clean = label.strip().rstrip(".").strip()
-    if _KEYWORD_LABEL.match(clean) or _DOTTED.match(clean):
+    kind = _REF_CACHE.get(label)
+    if kind is None:
+        clean = label.strip().rstrip(".").strip()
+        absolute = section_label(label) if _KEYWORD_LABEL.match(clean) or _DOTTED.match(clean) else None
+        inner = clean.strip("()")
+        kind = (absolute, inner if _ITEM_INNER.fullmatch(inner) else None, clean)
+        if len(_REF_CACHE) < 10000:
+            _REF_CACHE[label] = kind
+    absolute, inner, clean = kind
+    if absolute is not None:
+        return absolute
+    if inner is None:
         return clean
     base = None
     node = parent
@@ -256,10 +344,7 @@ def make_ref(label: str | None, parent: Section | None, parents: dict[int, Secti
             base = node.ref
             break
         node = parents.get(id(node)) if parents else None
-    inner = clean.strip("()")
-    if _ITEM_INNER.fullmatch(inner):
-        return f"{base}({inner})" if base else (clean if clean.startswith("(") else f"({inner})")
-    return clean
+    return f"{base}({inner})" if base else (clean if clean.startswith("(") else f"({inner})")
 
 
 def to_paragraph(rp: RawParagraph, part: str, kind: str = "paragraph") -> Paragraph:
@@ -371,7 +456,7 @@ def build_tree(items, part: str, title_index: int | None, pseudo: bool, table_it
                 family = ("list", "row", "")
                 _close(stack, family, None)
                 parent = top().section
-                section = Section(label=label, title=title, level=parent.level + 1, anchor=table.anchor)
+                section = Section(label=section_label(label), title=title, level=parent.level + 1, anchor=table.anchor)
                 parents[id(section)] = parent
                 section.ref = make_ref(label, parent, parents)
                 section.blocks.append(table)
@@ -383,6 +468,9 @@ def build_tree(items, part: str, title_index: int | None, pseudo: bool, table_it
             continue
         if rp.index == title_index:
             top().section.blocks.append(to_paragraph(rp, part, "heading"))
+            continue
+        if rp.in_text_box:
+            top().section.blocks.append(to_paragraph(rp, part, "list_item" if rp.number is not None else "paragraph"))
             continue
         family = None
         heading_style = False
@@ -408,7 +496,9 @@ def build_tree(items, part: str, title_index: int | None, pseudo: bool, table_it
             heading_style = True
         elif rp.label and not rp.style.is_toc and rp.text:
             family = label_family(rp, stack)
-        elif pseudo and not rp.style.is_toc and is_pseudo_heading(rp):
+        elif pseudo and not rp.style.is_toc and not (title_index is not None and rp.index < title_index) and is_pseudo_heading(rp):
+            # (captions above the title line are cover-page material - "Version Control",
+            # the parties' names, the framework's name - not sections of the agreement)
             letters = [c for c in rp.text if c.isalpha()]
             # ALL-CAPS captions outrank mixed-case ones ("ROLES" > "Service Provider:")
             family = ("pseudo", 0 if all(c.isupper() for c in letters) or rp.style.caps else 1)
@@ -421,13 +511,11 @@ def build_tree(items, part: str, title_index: int | None, pseudo: bool, table_it
         title, whole = section_title(rp, heading_style)
         if family[0] == "pseudo":
             title, whole = rp.text.strip().rstrip(".:").strip(), True
-        if rp.style.caps and whole:
-            title = title.upper()
         para = to_paragraph(rp, part, "heading" if whole else "paragraph")
         # A paragraph that is only a heading is the section's heading; a clause paragraph
         # ("4.2 Termination. Either party may ...") is its first block of content.
         section = Section(
-            label=rp.label,
+            label=section_label(rp.label),
             title=title,
             level=parent.level + 1,
             anchor=para.anchor,

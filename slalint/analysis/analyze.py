@@ -1,0 +1,144 @@
+"""``analyze()``: the document model in, the facts rules check out.
+
+Only the aspects asked for run, with only the spaCy components they need; spaCy is not
+imported when none does. Order: the context (paragraph units), one ``nlp.pipe`` pass over
+all units, then terms, parties, cross-references, quantities, rights and duties
+(statements), checklist topics, and finally the document-level summary (kind, coverage,
+facts).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable, Iterable
+
+from slalint.analysis.context import AnalysisContext
+from slalint.analysis.facts import Analysis, Sentence
+from slalint.document import Document
+
+ASPECTS: tuple[str, ...] = ("sentences", "terms", "parties", "xrefs", "quantities", "statements", "topics")
+
+DEPENDS: dict[str, tuple[str, ...]] = {
+    "statements": ("parties",),
+    "topics": ("terms", "parties", "statements", "quantities"),
+}
+"""Aspect -> aspects whose results it reads."""
+
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "sentences": ("slalint_sentences",),
+    "terms": ("slalint_sentences", "slalint_defined_terms", "slalint_parties"),
+    "parties": ("slalint_defined_terms", "slalint_parties"),
+    "xrefs": ("slalint_xrefs",),
+    "quantities": ("slalint_quantities",),
+    "statements": ("slalint_sentences", "slalint_statements"),
+    "topics": ("slalint_sentences", "slalint_topics"),
+}
+"""Aspect -> the pipeline components it needs (unavailable ones are skipped)."""
+
+
+def resolve_aspects(aspects: Iterable[str] | None) -> set[str]:
+    """The aspects asked for plus their dependencies; None means all. Unknown names raise."""
+    if aspects is None:
+        return set(ASPECTS)
+    out: set[str] = set()
+    stack = list(aspects)
+    while stack:
+        a = stack.pop()
+        if a not in ASPECTS:
+            raise ValueError(f"unknown analysis aspect '{a}' (known: {', '.join(ASPECTS)})")
+        if a not in out:
+            out.add(a)
+            stack.extend(DEPENDS.get(a, ()))
+    return out
+
+
+def _optional(module: str, attr: str) -> Callable[..., Any] | None:
+    """``module.attr``, or None while that module does not exist yet."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+    return getattr(mod, attr)
+
+
+def analyze(
+    document: Document,
+    *,
+    aspects: set[str] | None = None,
+    vocabulary: Iterable[str] = (),
+    external_terms: Iterable[str] = (),
+    party_hints: dict[str, str] | None = None,
+) -> Analysis:
+    """Analyse one document; ``aspects`` limits the work to what the selected rules need."""
+    wanted = resolve_aspects(aspects)
+    ctx = AnalysisContext.from_document(
+        document,
+        vocabulary=frozenset(vocabulary),
+        external_terms=frozenset(external_terms),
+        party_hints=dict(party_hints or {}),
+    )
+    analysis = Analysis(document=document)
+    components = sorted({c for a in wanted for c in COMPONENTS[a]})
+    nlp = None
+    if components and ctx.units:
+        from slalint.analysis.extensions import TEXT_KEY
+        from slalint.analysis.pipeline import get_nlp
+
+        nlp = get_nlp(components)
+
+        def docs(language: Any) -> Iterable[Any]:
+            # one tokenisation per paragraph; the text rides along so that no component
+            # has to rebuild it from the tokens (see extensions.doc_text)
+            for u in ctx.units:
+                doc = language.make_doc(u.text)
+                doc.user_data[TEXT_KEY] = u.text
+                yield doc
+
+        for unit, doc in zip(ctx.units, nlp.pipe(docs(nlp))):
+            unit.doc = doc
+
+    if "sentences" in wanted:
+        from slalint.analysis.terms import is_title, title_end
+
+        analysis.sentences = [
+            Sentence(unit.text[s:e].rstrip(), unit.evidence(s, s + len(unit.text[s:e].rstrip())))
+            for unit, s, e in ctx.sentences()
+            if not is_title(unit) and s + len(unit.text[s:e].rstrip()) > title_end(unit) + 1
+        ]
+    if nlp is not None and ("terms" in wanted or "parties" in wanted):
+        from slalint.analysis.parties import find_parties
+        from slalint.analysis.terms import build_glossary, external_glossaries, find_undefined
+
+        glossary = build_glossary(ctx, nlp)
+        parties = find_parties(ctx, glossary)
+        if "terms" in wanted:
+            analysis.glossary = glossary
+            imported = external_glossaries(ctx)
+            analysis.external_glossaries = imported
+            if not imported or ctx.external_terms:
+                analysis.undefined_terms = find_undefined(ctx, glossary, parties)
+        if "parties" in wanted:
+            analysis.parties = parties
+    if nlp is not None and "xrefs" in wanted:
+        from slalint.analysis.xrefs import find_xrefs
+
+        analysis.cross_refs = find_xrefs(ctx)
+    if nlp is not None and "quantities" in wanted:
+        from slalint.analysis.quantities import find_quantities
+
+        analysis.quantities = find_quantities(ctx)
+    if "statements" in wanted:
+        extract = _optional("slalint.analysis.statements", "extract_statements")
+        if extract is not None:
+            analysis.statements = extract(ctx, analysis.parties)
+    if "topics" in wanted:
+        tag = _optional("slalint.analysis.topics", "tag_topics")
+        if tag is not None:
+            analysis.topic_hits = tag(ctx)
+    if "topics" in wanted:
+        summarise = _optional("slalint.analysis.coverage", "summarise")
+        if summarise is not None:
+            summarise(analysis)
+    return analysis

@@ -1,0 +1,145 @@
+"""``slalint_xrefs``: cross-references in a paragraph's text.
+
+"Section 4.2", "Clause 9.3(b)", "Article IV", "paragraph (c)", "Schedule A", "Exhibit B",
+"Annex 1", "Appendix 2", "§ 7", lists ("Sections 4.1 and 4.3") and ranges ("Sections 4 to 6",
+"4 through 6"). A reference followed by "of/in/under the <other document>" ("Section 3 of
+the Master Agreement", "Section 230 of the Communications Decency Act") points outside the
+agreement and is marked external; "of this Agreement" stays internal. Resolution against
+the section tree is `slalint.analysis.xrefs`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from slalint.analysis.extensions import doc_text  # (importing it registers the Doc/Span attributes)
+from slalint.analysis.components._data import pattern_file, read_jsonl
+
+
+class XrefMatch(NamedTuple):
+    """One reference phrase; ``targets`` are the referenced numbers/letters in order
+    (a range is expanded by the aspect, ``is_range`` says so)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    targets: tuple[str, ...]
+    is_range: bool = False
+    external: bool = False
+    ambiguous_owner: bool = False
+    owner: str | None = None
+
+
+_ITEM = r"\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[A-Z])\)"
+_NUM = (
+    rf"(?:\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*(?:\s?{_ITEM})*|{_ITEM}(?:\s?{_ITEM})*"
+    rf"|[IVXLCDM]{{1,7}}\b(?:\.\d+)*(?:{_ITEM})*|[A-Z]{{1,2}}\b(?:\.?\d+)*(?:{_ITEM})*)"
+)
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+and/or\s+|\s+(?:to|through|thru)\s+|[-\u2013\u2014])"
+_RANGE_SEP = re.compile(r"^\s*(?:to|through|thru|-|\u2013|\u2014)\s*$")
+_OWNER = re.compile(
+    r"^(?:,\s*)?\s+(?:of|in|under|to)\s+(?P<owner>(?:the|this|that|these|those|such|any|its)\s+[A-Z\w][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|on|for|\d{4}))*|[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|and|on|for|\d{4})){0,8}|(?:the\s+)?U\.S\.C\.)"
+)
+_STATUTE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:title\s+\d+\s+)?(?:of\s+the\s+)?(?:U\.S\.C|USC|C\.F\.R|CFR)\b", re.I)
+_STATUTE_BEFORE = re.compile(r"(?:U\.S\.C\.?|C\.F\.R\.?|CFR|USC|D?FARS?|Code|Act|Regulations?|Stat\.?|Cal\.\s*Civ\.)\s*$")
+_STATUTE_NUMBER = re.compile(r"^\d{3,}")
+"""A section number of three or more digits ("Section 508", "section 227.7202") is a
+statute's or regulation's: agreements do not run to a hundred clauses at one level."""
+
+
+@registry.misc("slalint.xref_patterns.v1")
+def xref_patterns(path: str = "") -> dict[str, Any]:
+    """Reference words ("Section", "Schedule"...) with the kind they name, and the phrases
+    that mean this agreement itself ("this Agreement") or may mean it ("the Agreement")."""
+    rows = read_jsonl(pattern_file(path, "xrefs.jsonl"))
+    return {
+        "words": {r["text"]: r["ref_kind"] for r in rows if r["kind"] == "word"},
+        "self": [r["text"] for r in rows if r["kind"] == "self"],
+        "ambiguous": [r["text"] for r in rows if r["kind"] == "ambiguous"],
+    }
+
+
+class XrefFinder:
+    def __init__(self, name: str, patterns: dict[str, Any]):
+        self.name = name
+        self.words = patterns["words"]
+        self.self_names = tuple(patterns["self"])
+        self.ambiguous = tuple(patterns["ambiguous"])
+        alt = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
+        first = "".join(sorted({w[0].lower() for w in self.words} | {w[0].upper() for w in self.words}))
+        self.regex = re.compile(
+            rf"(?<![\w\u00a7])(?=[{re.escape(first)}])(?P<word>{alt})(?![\w])\s*(?P<nums>{_NUM}(?:{_SEP}{_NUM})*)", re.I
+        )
+        self.num_re = re.compile(_NUM)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.slalint_xrefs = self.find(doc_text(doc))
+        return doc
+
+    def find(self, text: str) -> list[XrefMatch]:
+        out: list[XrefMatch] = []
+        for m in self.regex.finditer(text):
+            word = m.group("word")
+            kind = self.words[word.lower()]
+            if word[0].islower() and kind not in ("paragraph", "section", "clause") and word.lower() != "\u00a7":
+                continue  # "schedule a meeting"
+            nums_text = m.group("nums")
+            targets, is_range, end = self._targets(nums_text, kind)
+            if not targets:
+                continue
+            stop = m.start("nums") + end
+            owner_m = _OWNER.match(text[stop:stop + 120])
+            external = ambiguous = False
+            owner = None
+            if (
+                _STATUTE_AFTER.match(text[stop:stop + 40])
+                or _STATUTE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                or (kind in ("section", "clause") and _STATUTE_NUMBER.match(targets[0]))
+            ):
+                external, owner = True, "statute"
+            elif owner_m:
+                owner = owner_m.group("owner").strip().rstrip(".,;")
+                low = owner.lower()
+                if low.startswith(self.self_names) or low.startswith(("this ", "these ")):
+                    owner = None
+                elif low.startswith(self.ambiguous):
+                    ambiguous = True
+                elif re.match(r"^(?:the|its|such|any)\s+[a-z]", owner) or not re.search(r"[A-Z]", owner):
+                    owner = None  # "Section 4 of the terms below", "in such event"
+                else:
+                    external = True
+            out.append(XrefMatch(text[m.start():stop], m.start(), stop, kind, targets, is_range, external, ambiguous, owner))
+        return out
+
+    def _targets(self, nums_text: str, kind: str) -> tuple[tuple[str, ...], bool, int]:
+        targets: list[str] = []
+        is_range = False
+        pos = 0
+        last_end = 0
+        for nm in self.num_re.finditer(nums_text):
+            sep = nums_text[pos:nm.start()]
+            if targets and not re.fullmatch(_SEP, sep):
+                break
+            if targets and _RANGE_SEP.match(sep):
+                is_range = True
+            tok = nm.group(0).replace(" ", "")
+            if kind in ("section", "clause") and re.fullmatch(r"[A-Z]{1,2}", tok) and tok not in ("I", "V", "X"):
+                break  # "Section A" is rare; "Section B" likely not a reference. Keep roman only.
+            targets.append(tok)
+            pos = last_end = nm.end()
+        return tuple(targets), is_range, last_end
+
+
+@Language.factory(
+    "slalint_xrefs",
+    assigns=["doc._.slalint_xrefs"],
+    default_config={"patterns": {"@misc": "slalint.xref_patterns.v1", "path": ""}},
+)
+def make_xrefs(nlp: Language, name: str, patterns: dict[str, Any]) -> XrefFinder:
+    return XrefFinder(name, patterns)

@@ -1,0 +1,809 @@
+"""The glossary of defined terms, their uses, and capitalised terms that are never defined.
+
+A defined term is a promise: wherever the capitalised words appear, they carry the
+definition. The glossary records, for each term, its definition and where it is made, and
+every use (plural, possessive and case variants), flagging uses before the definition,
+uses inside another term's definition and lowercase uses. Definitions come from
+``slalint_defined_terms`` (quoted terms) plus what needs the document's layout: bold-only
+terms and "Term: ..." paragraphs in a definitions section, and definitions tables.
+
+Undefined-term candidates are capitalised words used as if defined ("the Critical
+Incident", "minus Downtime") that no definition, party name, proper noun or the project
+vocabulary accounts for. Peer tools ship this check switched off because it is noisy;
+here every source of noise is removed on purpose: sentence-initial words, headings and
+short table labels, all-caps text, quoted titles, placeholders, references ("Schedule 2"),
+statutes ("... Act"), organisations, places, people, months, products, names of policies
+and pages, and documents that say their capitalised terms are defined in another document
+(or that are one part of a larger contract: a numbered schedule, an order form naming its
+standard terms). Such documents report candidates only when the caller supplies the other
+document's terms (``external_terms``). A list of terms "that mean the same as in the base
+terms" defines each listed term as ``how="external"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from slalint.analysis.components.defined_terms import DefinitionMatch, clean_term
+from slalint.analysis.context import AnalysisContext, Unit
+from slalint.analysis.facts import DefinedTerm, Evidence, Party, TermUse, UndefinedTerm
+from slalint.analysis.vocabulary import known_names, word_list
+from slalint.document import Section
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFINITIONS_TITLE = re.compile(r"\b(?:definitions?|interpretation|glossary|defined\s+terms|meaning\s+of\s+terms)\b", re.I)
+_TABLE_HEADER = re.compile(r"^\s*(?:defined\s+)?(?:terms?|definitions?|expressions?|words?|meaning|phrase)\s*$", re.I)
+_COLON_DEF = re.compile(r"^\s*[\"\u201c]?(?P<term>[A-Z][\w'\u2019&/()-]*(?:\s+[\w'\u2019&/()-]+){0,6}?)[\"\u201d]?\s*(?::|\s[\u2013\u2014-])\s+\S")
+_MEANS_AFTER = re.compile(r"^\s*[\"\u201d]?\s*(?:[:,\u2013\u2014-]\s*)?(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|refers\s+to)\b|^\s*[:\u2013\u2014]", re.I)
+_INCORPORATED = re.compile(
+    r"(?:(?i:capitali[sz]ed|defined)\s+(?:terms?|words?)|\bVariables)\b[^.]{0,160}?\b(?:have|has|shall\s+have|will\s+have|bear|are\s+given|are\s+defined)\b"
+    r"[^.]{0,80}?\b(?:meanings?|defined)\s+(?:(?:or\s+descriptions?\s+)?(?:given|ascribed|assigned|attributed|set\s+(?:forth|out)|provided|specified|defined|as)\s+)?"
+    r"(?:(?:to\s+(?:them|it|such\s+terms?)|thereto|therefor)\s+)?(?:(?:as\s+)?(?:set\s+(?:forth|out)\s+)?)?(?:in|under|by|on)\s+"
+    r"(?:the\s+|our\s+|any\s+|an?\s+|each\s+)?(?P<doc>[A-Z{\[][\w{}\[\]-]*(?:\s+[A-Z{\[][\w{}\[\]-]*){0,5})"
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|\S")
+_TITLE_WORD = re.compile(r"^[A-Z][a-z][a-z'\u2019-]*$|^[A-Z][a-z]$")
+_INITIAL_PREFIX = re.compile(
+    r"^[\s\W_]*(?:(?:\(?[a-z0-9]{1,4}[.)]|\([ivxlc]{1,5}\)|[\[(]\s*[x\u2713\u2714\u2612\u2610]?\s*[\])]|\u2022|-)[\s\W_]*)?$", re.I
+)
+_AFTER_BREAK = re.compile(r"(?:[:;]|\([a-z0-9]{1,4}\)|\([ivxlc]{1,5}\)|\u2022|\s-\s|\u2013|\u2014)[\s\"\u201c(]*$", re.I)
+_STATUTE_WORDS = frozenset(
+    "act acts regulation regulations directive directives code codes convention treaty ordinance statute statutes law laws rules standard standards framework".split()
+)
+_ORG_WORDS = frozenset(
+    "inc incorporated ltd limited llc llp plc corp corporation co company gmbh ag university college bank council department ministry agency "
+    "commission association institute foundation holdings trust court tribunal board committee".split()
+)
+_ORG_SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Inc|Ltd|Limited|LLC|L\.L\.C|LLP|PLC|Corp|Corporation|Co|GmbH|AG|S\.A|B\.V|N\.V|P\.C|Pty)\b\.?")
+_REFERENCE_AFTER = re.compile(r"^\s*(?:No\.?\s*)?(?:\d|[IVX]+\b|[A-Z]\b|\()")
+_CONNECTORS = frozenset({"of"})
+_WINDOW = 300
+"""How far before a candidate to look for an opening quote, bracket or parenthesis: a
+bounded window keeps the scan linear on very long paragraphs."""
+_STATUTE_ANYWHERE = frozenset("act convention treaty directive regulation regulations".split())
+_ORG_ANYWHERE = frozenset("department ministry university college bank agency commission institute foundation court tribunal".split())
+_STATUTE_TAIL = re.compile(r"^\s+(?:and|&)\s+(?:[A-Z][\w'\u2019-]*\s+){0,5}(?:Act|Regulations?|Directive|Code|Rules)\b")
+_DOCUMENT_WORDS = frozenset(
+    "policy policies guidelines guideline terms agreement agreements addendum statement program programme page settings portal repository website site".split()
+)
+_BRAND_BEFORE = re.compile(r"(?:\b[A-Za-z]*[a-z][A-Z][\w]*|\b[\w-]+\.(?:com|org|net|io|co)\b)(?:['\u2019]s)?\s+$")
+_ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+|an?\s+)?[\"\u201c]?[A-Z][A-Za-z]*[A-Z]['\u2019]?s?[\"\u201d]?\)")
+_UI_NOUN_AFTER = re.compile(
+    r"^\s+(?:page|pages|policy|policies|settings|section|tab|feature|features|program|portal|app|application|website|site|"
+    r"plugin|button|menu|link|repository|license|licence|product|products|team|dashboard|tool|screen|form|guide|"
+    r"documentation|platform)\b"
+)
+_CITED_TITLE = re.compile(r"(?:\d[\w.]*|\))\s*\($|\($")
+_NOT_A_NOUN = re.compile(r"(?:ing|ed|ly)$")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
+)
+_SIGNATURE_TEXT = re.compile(r"\b(?:By|Name|Title|Its|Signature|Signed)\s*:|/s/")
+_PREV_WORD = re.compile(r"([A-Za-z][\w&.-]*?)(?:['\u2019]s)?\s+$")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}(?:['\u2019]s)?\s+$")
+
+
+@dataclass
+class _Def:
+    term: str
+    how: str
+    unit: Unit
+    start: int
+    end: int
+    def_start: int
+    def_end: int
+    alternates: tuple[str, ...] = ()
+    source: str | None = None
+    extra_units: list[int] = field(default_factory=list)
+    """Further paragraphs (sub-items, a definitions-table cell) that belong to the definition."""
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return (self.unit.index, self.start)
+
+
+# -- where definitions are ----------------------------------------------------------------
+
+def is_title(unit: Unit) -> bool:
+    """A heading unit that holds only its section's title ("4.2 Termination"), as opposed
+    to a numbered clause whose paragraph is both the heading and the body text."""
+    if not unit.is_heading:
+        return False
+    title = (unit.section.title or "").strip().rstrip(".:")
+    text = unit.text.strip().rstrip(".:")
+    if not title:
+        return False
+    return text == title or len(text) <= len(title) + 2 or (unit.paragraph.kind == "heading" and len(text) < 100)
+
+
+def title_end(unit: Unit) -> int:
+    """Where the run-in title of a numbered clause ends ("Fees.  All Fees ..." -> 5)."""
+    title = (unit.section.title or "").strip()
+    if unit.is_heading and title and unit.text.lstrip().startswith(title):
+        return unit.text.index(title) + len(title)
+    return 0
+
+
+def definition_sections(ctx: AnalysisContext) -> set[int]:
+    """ids of the sections that are (or sit inside) a definitions/interpretation section."""
+    out: set[int] = set()
+
+    def visit(section: Section, inside: bool) -> None:
+        here = inside or bool(DEFINITIONS_TITLE.search(section.title or ""))
+        if here:
+            out.add(id(section))
+        for child in section.children:
+            visit(child, here)
+
+    visit(ctx.document.root, False)
+    return out
+
+
+def _in_definitions(unit: Unit, def_sections: set[int]) -> bool:
+    style = unit.paragraph.style or ""
+    return id(unit.section) in def_sections or "definition" in style.lower()
+
+
+_STRUCTURAL_TERM = re.compile(r"^(?:section|clause|schedule|part|annex|appendix|exhibit|article|paragraph|table|step|phase)\s+[\dIVX]", re.I)
+
+
+def layout_term_ok(term: str) -> bool:
+    """A term found from layout alone (bold, a table's first column, "Term:") must look
+    like a term: short, capitalised, not a clause label ("Section 1: Context") nor a
+    sentence ("Urgent: There is ...")."""
+    return bool(term) and term[0].isupper() and len(term.split()) <= 8 and ":" not in term and not _STRUCTURAL_TERM.match(term) and not term.endswith(".")
+
+
+def find_definitions(ctx: AnalysisContext) -> list[_Def]:
+    """Every definition in the document, in document order."""
+    def_sections = definition_sections(ctx)
+    defs: list[_Def] = []
+    for unit in ctx.units:
+        if is_title(unit):
+            continue
+        found: list[DefinitionMatch] = list(unit.doc._.slalint_definitions or []) if unit.doc is not None else []
+        for d in found:
+            defs.append(_Def(d.term, d.how, unit, d.start, d.end, d.def_start, d.def_end, d.alternates, d.source))
+        if found or unit.in_table:
+            continue
+        in_defs = _in_definitions(unit, def_sections)
+        bold = _bold_definition(unit, in_defs)
+        if bold is not None:
+            defs.append(bold)
+        elif in_defs:
+            m = _COLON_DEF.match(unit.text)
+            if m and len(m.group("term").split()) <= 6 and layout_term_ok(clean_term(m.group("term"))):
+                term = clean_term(m.group("term"))
+                defs.append(_Def(term, "means", unit, m.start("term"), m.start("term") + len(term), m.end() - 1, len(unit.text)))
+    defs.extend(_imported_lists(ctx))
+    defs = [d for d in defs if d.how not in ("bold", "table") or layout_term_ok(d.term)]
+    defs.extend(d for d in _table_definitions(ctx, def_sections) if layout_term_ok(d.term))
+    _attach_sub_items(ctx, defs, def_sections)
+    defs.sort(key=lambda d: d.order)
+    return defs
+
+
+_IMPORT_LIST = re.compile(
+    r"\b(?:terms?|words?)\b[^.:]{0,40}?\b(?:mean|means|have|has|bear)\s+the\s+same(?:\s+meanings?)?\b[^.:]{0,60}"
+    r"\b(?:in|under)\s+(?:the\s+)?(?P<doc>[^:.]{1,60}?)\s*:\s*",
+    re.I,
+)
+
+
+def _imported_lists(ctx: AnalysisContext) -> list[_Def]:
+    """"The following terms mean the same in this add-on as in the base terms: Billing
+    Period, Customer, Fees ...": each listed term is defined in that other document."""
+    out: list[_Def] = []
+    for unit in ctx.units:
+        m = _IMPORT_LIST.search(unit.text)
+        if not m:
+            continue
+        source = m.group("doc").strip()
+        for item in re.finditer(r"[^,;]+", unit.text[m.end():]):
+            raw = re.sub(r"^\s*(?:and|or)\s+", "", item.group(0)).strip(" .*_\"\u201c\u201d")
+            term = clean_term(raw)
+            if term and term[0].isupper() and len(term.split()) <= 6:
+                start = unit.text.find(term, m.end() + item.start())
+                out.append(_Def(term, "external", unit, start, start + len(term), start, start + len(term), source=source))
+    return out
+
+
+def _bold_definition(unit: Unit, in_defs: bool) -> _Def | None:
+    text = unit.text
+    for mark in unit.paragraph.marks:
+        if mark.kind != "bold":
+            continue
+        if text[:mark.start].strip(" \"\u201c\t") != "":
+            return None
+        end = mark.end if mark.end is not None else len(text)
+        if end >= len(text.rstrip()) - 1:
+            return None  # the whole paragraph is bold: a pseudo-heading
+        term = clean_term(text[mark.start:end].strip(" \"\u201c\u201d"))
+        if not term or not term[0].isupper() or len(term.split()) > 8:
+            return None
+        after = text[end:]
+        if not in_defs and not _MEANS_AFTER.match(after):
+            return None
+        start = text.index(term, mark.start)
+        m = re.match(r"^[\s\"\u201d:,\u2013\u2014-]*(?:(?:means|shall\s+mean|will\s+mean)\b)?\s*", after, re.I)
+        def_start = end + (m.end() if m else 0)
+        return _Def(term, "bold", unit, start, start + len(term), def_start, len(text))
+    return None
+
+
+def _table_definitions(ctx: AnalysisContext, def_sections: set[int]) -> list[_Def]:
+    rows: dict[tuple[int, int, int], dict[int, list[Unit]]] = defaultdict(lambda: defaultdict(list))
+    for unit in ctx.units:
+        if unit.in_table and unit.table_pos is not None:
+            t, r, c = unit.table_pos
+            rows[(id(unit.section), t, r)][c].append(unit)
+    tables: dict[tuple[int, int], list[tuple[int, dict[int, list[Unit]]]]] = defaultdict(list)
+    for (sid, t, r), cells in rows.items():
+        tables[(sid, t)].append((r, cells))
+    out: list[_Def] = []
+    for (sid, t), table_rows in tables.items():
+        table_rows.sort(key=lambda x: x[0])
+        first_unit = next(iter(table_rows[0][1].values()))[0]
+        header = table_rows[0][1].get(0, [])
+        has_header = bool(header) and bool(_TABLE_HEADER.match(header[0].text))
+        means_rows = sum(
+            1 for _, cells in table_rows if cells.get(1) and re.match(r"^\s*(?:means|shall mean)\b", cells[1][0].text, re.I)
+        )
+        in_defs = _in_definitions(first_unit, def_sections)
+        label_rows = sum(1 for _, cells in table_rows if cells.get(0) and cells.get(1) and _is_label(cells[0][0]))
+        key_terms = label_rows >= 3 and label_rows >= 0.6 * len(table_rows)
+        if not (has_header or in_defs or key_terms or means_rows >= max(2, len(table_rows) // 2)):
+            continue
+        for r, cells in table_rows:
+            if (r == table_rows[0][0] and has_header) or 0 not in cells or 1 not in cells:
+                continue
+            if any(u.doc is not None and u.doc._.slalint_definitions for u in cells[0] + cells[1]):
+                continue  # quoted definitions inside the table were found already
+            head = cells[0][0]
+            term = clean_term(head.text.strip(" \"\u201c\u201d"))
+            if not term or not term[0].isupper() or len(term.split()) > 10:
+                continue
+            start = head.text.find(term)
+            body = cells[1]
+            m = re.match(r"^\s*(?:means|shall mean)\s*", body[0].text, re.I)
+            d = _Def(term, "table", head, start, start + len(term), m.end() if m else 0, len(body[0].text))
+            d.extra_units = [u.index for u in body]
+            out.append(d)
+    return out
+
+
+def _is_label(unit: Unit) -> bool:
+    """A key-terms table's label cell: a short Title-case phrase set entirely in bold
+    ("Subscription Period" | "12 months"): an order form defining its variables."""
+    text = unit.text.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and text[:1].isupper()
+        and not text.endswith((".", ":"))
+        and any(m.kind == "bold" and m.start == 0 and (m.end is None or m.end >= len(unit.text.rstrip())) for m in unit.paragraph.marks)
+    )
+
+
+def _attach_sub_items(ctx: AnalysisContext, defs: list[_Def], def_sections: set[int]) -> None:
+    """In a definitions section, list items that follow a definition belong to it."""
+    by_unit = {d.unit.index: d for d in defs if d.how != "table"}
+    current: _Def | None = None
+    for unit in ctx.units:
+        if unit.index in by_unit:
+            current = by_unit[unit.index]
+            continue
+        if is_title(unit) or unit.in_table:
+            current = None
+            continue
+        if current is None or not _in_definitions(unit, def_sections):
+            current = None
+            continue
+        if unit.paragraph.kind == "list_item" or (unit.paragraph.label or "").startswith("(") or re.match(r"^\s*\(?[a-z0-9ivx]{1,4}\)", unit.text):
+            current.extra_units.append(unit.index)
+        else:
+            current = None
+
+
+# -- the glossary -------------------------------------------------------------------------
+
+def variants(term: str) -> set[str]:
+    """The written forms a use of ``term`` may take: itself and its plural (the possessive
+    is a separate token after tokenisation)."""
+    out = {term}
+    words = term.split()
+    last = words[-1] if words else term
+    if last.isupper() or not last[-1:].isalpha():
+        out.add(term + "s")
+        return out
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh", "z")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    out.add(" ".join(words[:-1] + [plural]))
+    if last.endswith("ies"):
+        out.add(" ".join(words[:-1] + [last[:-3] + "y"]))
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        out.add(" ".join(words[:-1] + [last[:-1]]))
+    return out
+
+
+def build_glossary(ctx: AnalysisContext, nlp: "Language", defs: list[_Def] | None = None) -> dict[str, DefinedTerm]:
+    """The glossary: one entry per term (first definition wins; later ones are duplicates),
+    with every use found by a ``PhraseMatcher`` over the paragraphs' tokens (case-insensitive)."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.util import filter_spans
+
+    defs = find_definitions(ctx) if defs is None else defs
+    glossary: dict[str, DefinedTerm] = {}
+    key_of: dict[str, str] = {}
+    first_def: dict[str, _Def] = {}
+    for d in defs:
+        key = key_of.get(d.term.lower())
+        ev = d.unit.evidence(d.start, d.end)
+        if key is not None:
+            entry = glossary[key]
+            if d.order != first_def[key].order:
+                entry.duplicates.append(ev)
+            new_alts = tuple(a for a in d.alternates if a not in entry.alternates and a != entry.term)
+            entry.alternates += new_alts
+            for a in new_alts:
+                key_of.setdefault(a.lower(), key)
+            continue
+        definition = d.unit.text[d.def_start:d.def_end].strip()
+        if d.how == "table" and d.extra_units:
+            definition = " ".join(ctx.units[i].text for i in d.extra_units).strip()
+        glossary[d.term] = DefinedTerm(d.term, definition, ev, d.how, tuple(d.alternates), d.source)
+        first_def[d.term] = d
+        key_of[d.term.lower()] = d.term
+        for a in d.alternates:
+            key_of.setdefault(a.lower(), d.term)
+    if not glossary:
+        return glossary
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, entry in glossary.items():
+        forms: set[str] = set()
+        for t in (entry.term, *entry.alternates):
+            forms |= variants(t)
+        matcher.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+
+    # definition ranges: (unit index) -> [(start, end, term)]
+    ranges: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    sites: set[tuple[int, int]] = set()
+    for d in defs:
+        owner = key_of.get(d.term.lower(), d.term)
+        ranges[d.unit.index].append((d.def_start, d.def_end, owner))
+        for i in d.extra_units:
+            ranges[i].append((0, len(ctx.units[i].text), owner))
+        sites.add((d.unit.index, d.start))
+        # the alternates' own quoted sites
+        for a in d.alternates:
+            pos = d.unit.text.find(a, d.end)
+            if pos >= 0:
+                sites.add((d.unit.index, pos))
+
+    for unit in ctx.units:
+        if is_title(unit) or unit.doc is None:
+            continue
+        spans = filter_spans(matcher(unit.doc, as_spans=True))
+        for span in spans:
+            key = span.label_
+            start = span.start_char
+            if (unit.index, start) in sites:
+                continue
+            entry = glossary[key]
+            in_def = None
+            for a, b, owner in ranges.get(unit.index, ()):
+                if a <= start < b and owner != key:
+                    in_def = owner
+                    break
+            lowercase = span.text[:1].islower() and entry.term[:1].isupper()
+            before = (unit.index, start) < first_def[key].order
+            entry.uses.append(TermUse(span.text, unit.evidence(start, span.end_char), in_def, before, lowercase))
+    return glossary
+
+
+_IMPORTS_DEFINITIONS = (
+    _INCORPORATED,
+    re.compile(r"\b[Ii]nterpret(?:ed)?\s+(?:this|these|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:using|in\s+accordance\s+with|by\s+reference\s+to)\s+(?:the\s+)?(?P<doc>[A-Z][\w-]*(?:\s+[\w-]+){0,4})"),
+    re.compile(r"\bsupplement\s+(?:the\s+)?(?P<doc>[A-Z][\w-]*(?:\s+[\w-]+){0,4})\s*\(\s*Definitions\s*\)"),
+)
+
+
+_SUBORDINATE_TITLE = re.compile(
+    r"\b(?:schedule|exhibit|annex|appendix|addendum|attachment|order\s+form|statement\s+of\s+work|sow|specification|call-off)\b", re.I
+)
+_NUMBERED_ATTACHMENT = re.compile(
+    r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:schedule|exhibit|annex|annexure|appendix|attachment)\s+(?:[A-Z]{1,2}|\d{1,2}[A-Z]?)\b"
+    r"(?![.(]\s*[\dA-Za-z])(?!\s+(?:of|to)\s+th[ie]s?\b)(?!.*\b(?:Form|under\s+item)\b)",
+    re.I,
+)
+"""A numbered attachment's title ("CALL-OFF SCHEDULE 4", "Exhibit B"), not an SEC filing's
+exhibit number ("EXHIBIT 10.27", "Exhibit 4(b)")."""
+_SELF_AS_PART = re.compile(r"\bthis\s+(?:(?:Framework|Call-Off|Joint)\s+)?(?:Schedule|Exhibit|Annex|Appendix|Addendum|Attachment|Order\s+Form|Statement\s+of\s+Work|SOW)\b")
+_PARENT_DOCUMENT = re.compile(
+    r"\b(?:Core\s+Terms|Joint\s+Schedule\s+\d+|Call-Off\s+Contract|Framework\s+Agreement|Framework\s+Terms|Master\s+(?:Services?\s+|Subscription\s+)?Agreement|MSA|"
+    r"General\s+Terms(?:\s+and\s+Conditions)?|Standard\s+Terms|Key\s+Terms|Terms\s+and\s+Conditions|Principal\s+Agreement|Main\s+Agreement|"
+    r"Order\s+Form|Cover\s+Page)\b"
+)
+
+
+def parent_document(ctx: AnalysisContext) -> Evidence | None:
+    """Evidence that the document is one part of a larger contract (a schedule, exhibit,
+    order form or SOW that names the main terms it belongs to), whose definitions it uses
+    without repeating them; None for a self-standing agreement. Computed once per context."""
+    memo = ctx.__dict__.get("_slalint_parent_document", _UNSET)
+    if memo is _UNSET:
+        memo = ctx.__dict__["_slalint_parent_document"] = _parent_document(ctx)
+    return memo  # type: ignore[return-value]
+
+
+_UNSET = object()
+
+
+def _parent_document(ctx: AnalysisContext) -> Evidence | None:
+    for unit in ctx.units[:8]:
+        shown = unit.paragraph.display
+        if len(shown) < 80 and _NUMBERED_ATTACHMENT.match(shown):
+            return unit.evidence()  # "CALL-OFF SCHEDULE 4", "Exhibit B": an attachment
+    first = next((u.text for u in ctx.units if u.is_heading), "")
+    title = ctx.document.title or first
+    is_part = bool(_SUBORDINATE_TITLE.search(title)) and len(title) < 150
+    if not is_part:
+        is_part = any(_SELF_AS_PART.search(u.text) for u in ctx.units)
+    headings = " ".join(u.text for u in ctx.units if is_title(u) or u.paragraph.kind == "heading" or _all_bold(u)).lower()
+    headings += " " + (ctx.document.title or "").lower()
+    mentions: dict[str, list[Evidence]] = defaultdict(list)
+    for unit in ctx.units:
+        for m in _PARENT_DOCUMENT.finditer(unit.text):
+            name = " ".join(m.group(0).lower().split())
+            if re.search(r"\b(?:this|these|our)\s+$", unit.text[max(0, m.start() - 12):m.start()], re.I):
+                continue  # "these Terms and Conditions": the document itself
+            if name not in headings:  # the main terms are not part of this same file
+                mentions[name].append(unit.evidence(m.start(), m.end()))
+    if not mentions:
+        return None
+    if is_part:
+        return next(iter(mentions.values()))[0]
+    # a self-standing document that keeps referring to terms held elsewhere ("as set out in
+    # the Order Form", "the Key Terms") is one part of a multi-document contract
+    name, evs = max(mentions.items(), key=lambda kv: len(kv[1]))
+    return evs[0] if len(evs) >= 2 else None
+
+
+def _all_bold(unit: Unit) -> bool:
+    """A short paragraph set entirely in bold: a pseudo-heading."""
+    text = unit.text.rstrip()
+    return len(text) < 80 and any(m.kind == "bold" and m.start == 0 and (m.end is None or m.end >= len(text)) for m in unit.paragraph.marks)
+
+
+def external_glossaries(ctx: AnalysisContext) -> list[Evidence]:
+    """Sentences saying that capitalised terms not defined here are defined elsewhere
+    ("Capitalised terms used but not defined have the meanings given in the Master
+    Agreement", "Interpret this Contract using Joint Schedule 1 (Definitions)"), or, for a
+    schedule / order form / SOW that names the main terms it belongs to, that mention:
+    such a document's undefined capitals are the other document's terms."""
+    out = []
+    for unit in ctx.units:
+        for rx in _IMPORTS_DEFINITIONS:
+            m = rx.search(unit.text)
+            if m and not re.match(r"(?:this|these|section|clause|article|paragraph|part)\b", m.group("doc"), re.I):
+                out.append(unit.evidence(m.start(), m.end()))
+                break
+    if not out:
+        parent = parent_document(ctx)
+        if parent is not None:
+            out.append(parent)
+    return out
+
+
+# -- undefined-term candidates ------------------------------------------------------------
+
+class _Known:
+    """Phrases that account for capitalised words: defined terms, party names and aliases,
+    the project vocabulary, external terms and the built-in word lists."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.phrases: set[str] = set()
+        self.max_len = 1
+        for p in phrases:
+            p = _norm(p)
+            if p:
+                self.phrases.add(p)
+                self.phrases.add(_singular_phrase(p))
+                self.max_len = max(self.max_len, len(p.split()))
+
+    def add(self, phrase: str) -> None:
+        p = _norm(phrase)
+        if p:
+            self.phrases.add(p)
+            self.phrases.add(_singular_phrase(p))
+            self.max_len = max(self.max_len, len(p.split()))
+
+    def covered(self, words: list[str]) -> list[bool]:
+        """Per word: is it part of a known phrase (greedy longest match from the left)?"""
+        low = [_norm(w) for w in words]
+        cov = [False] * len(words)
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                cand = " ".join(low[i:i + n])
+                if cand in self.phrases or (n == 1 and _singular(cand) in self.phrases):
+                    for k in range(i, i + n):
+                        cov[k] = True
+                    i += n
+                    break
+                if _singular_phrase(cand) in self.phrases:
+                    for k in range(i, i + n):
+                        cov[k] = True
+                    i += n
+                    break
+            else:
+                if low[i] in _CONNECTORS:
+                    cov[i] = True
+                i += 1
+        return cov
+
+
+def _norm(s: str) -> str:
+    s = s.replace("\u2019", "'").strip().lower()
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("s'"):
+        s = s[:-1]
+    return " ".join(s.split())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _singular_phrase(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join(words[:-1] + [_singular(words[-1])]) if words else phrase
+
+
+def _in_cited_title(text: str, pos: int) -> bool:
+    """Is ``pos`` inside the parenthesised title after a cited number ("Section 6
+    (Representations & Warranties)")?"""
+    open_at = text.rfind("(", 0, pos)
+    if open_at < 0 or ")" in text[open_at:pos]:
+        return False
+    return bool(re.search(r"\d[\w.]*\)?\s*$", text[max(0, open_at - 40):open_at]))
+
+
+def _BRANDS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return word_list("organisations") | word_list("products") | word_list("places")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Is the run glued to a neighbour by "." or "/" (a domain, a path, "Happy.Tools")?"""
+    return (start > 0 and text[start - 1] in "./") or (end < len(text) - 1 and text[end] in "./" and text[end + 1].isalnum())
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation (a defined term being defined, or a quoted title)?"""
+    before = text[:pos]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _open_bracket(text: str, pos: int) -> bool:
+    """Is ``pos`` inside [square brackets] or {braces} (drafting notes, placeholders)?"""
+    before = text[:pos]
+    return before.count("[") > before.count("]") or before.count("{") > before.count("}")
+
+
+def _is_shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _is_title_like(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
+    if not words or len(words) > 14:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
+    return caps / len(words) >= 0.8 and not text.rstrip().endswith((".", ";"))
+
+
+_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def find_undefined(
+    ctx: AnalysisContext,
+    glossary: dict[str, DefinedTerm],
+    parties: list[Party],
+    *,
+    skip_units: set[int] | None = None,
+) -> list[UndefinedTerm]:
+    """Capitalised terms used as defined terms that nothing accounts for, with every use."""
+    known = _Known(known_names())
+    for entry in glossary.values():
+        for t in (entry.term, *entry.alternates):
+            for v in variants(t):
+                known.add(v)
+    for p in parties:
+        known.add(p.name)
+        for w in re.findall(r"[A-Za-z][\w'-]*", p.name):
+            known.add(w)
+        for a in p.aliases:
+            for v in variants(a):
+                known.add(v)
+    from slalint.analysis.components.parties import party_patterns
+
+    for role_word in party_patterns():
+        for v in variants(role_word):
+            known.add(v)  # "Customer" used as a name: the party, defined here or in the MSA
+    for t in (*ctx.vocabulary, *ctx.external_terms):
+        for v in variants(t):
+            known.add(v)
+    for unit in ctx.units:
+        if unit.is_heading and unit.section.title:
+            known.add(unit.section.title.strip().rstrip(".:"))
+    if ctx.document.title:
+        known.add(ctx.document.title)
+    stop = word_list("stopwords")
+    starters = {_norm(a) for p in parties for a in p.aliases} | {_norm(r) for r in party_patterns()}
+
+    found: dict[str, UndefinedTerm] = {}
+    forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for unit, s, e in ctx.sentences():
+        if is_title(unit) or (skip_units and unit.index in skip_units):
+            continue
+        if s + len(unit.text[s:e].rstrip()) <= title_end(unit) + 1:
+            continue  # the run-in title of a numbered clause
+        text = unit.text
+        if unit.in_table and len(text.split()) <= 6:
+            continue
+        sentence = text[s:e]
+        if _is_shouting(sentence) or _is_title_like(sentence) or "@" in sentence or _SIGNATURE_TEXT.search(sentence):
+            continue
+        if _INITIAL_PREFIX.match(text[:s]) and _is_title_like(sentence.rstrip().rstrip(".:")):
+            continue  # a run-in heading: "Reservation of Rights. Except for ..."
+        for run in _runs(sentence):
+            words, starts = run
+            lead = sentence[max(0, starts[0] - _WINDOW):starts[0]]
+            initial = (starts[0] <= 24 and bool(_INITIAL_PREFIX.match(sentence[:starts[0]]))) or bool(_AFTER_BREAK.search(lead[-24:]))
+            # trim function words ("The", "If", "Each") wherever they lead the run
+            while words and words[0].lower() in stop:
+                words, starts = words[1:], starts[1:]
+                initial = True
+            if not words:
+                continue
+            if initial and len(words) == 1:
+                continue
+            if any(w.lower() in stop or _norm(w) in starters for w in words[1:]):
+                continue  # a run-in heading glued to the next sentence: "Taxes Customer shall ..."
+            if len(words) == 1 and _NOT_A_NOUN.search(words[0]):
+                continue  # "Preparing", "Committed", "Indirectly": not a term
+            if any(_norm(w).split("-")[0] in _NUMBER_WORDS for w in words):
+                continue  # "Thirty-six", "Two Million Dollars": an amount written out
+            while words and words[-1].lower() in _CONNECTORS:
+                words, starts = words[:-1], starts[:-1]
+            end = starts[-1] + len(words[-1])
+            before = sentence[max(0, starts[0] - _WINDOW):starts[0]]
+            after = sentence[end:end + _WINDOW]
+            abs_run = s + starts[0]
+            if _open_bracket(text[max(0, abs_run - 2 * _WINDOW):abs_run], 2 * _WINDOW):
+                continue  # drafting note, placeholder or bracketed option
+            if _CITED_TITLE.search(before[-40:]) or _ACRONYM_BEFORE.search(before[-40:]) or _in_cited_title(before, len(before)):
+                continue  # "Section 6.3 (Representations & Warranties)", "(Withdrawal) Act", "OFAC's Specially ..."
+            if before.endswith(("[", "{", "<")) or re.search(r"[\"\u201c\u2018]\s*$", before) and re.match(r"^\s*[\"\u201d\u2019]", after):
+                continue  # placeholder or a quoted title
+            low_words = [w.lower().rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w.lower() for w in words]
+            if _REFERENCE_AFTER.match(after) and len(after.strip()) > 0 and after.lstrip()[:1].isdigit():
+                continue  # "Phase 2", "Release 3", "Schedule 4"
+            if low_words[-1] in _STATUTE_WORDS or low_words[-1] in _ORG_WORDS or low_words[-1] in _DOCUMENT_WORDS:
+                continue  # "... Act", "... Bank", "Privacy Policy", "Community Guidelines"
+            if _BRAND_BEFORE.search(before) or _glued(sentence, starts[0], end):
+                continue  # "GitHub Mobile", "WordPress.com Courses", "Happy.Tools"
+            prev = _PREV_WORD.search(before[-60:])
+            if prev and _norm(prev.group(1)) in known_names() and prev.group(1)[:1].isupper():
+                continue  # "Titan's Customer Terms", "Microsoft Teams": a named owner's product
+            if re.match(r"^\s*,\s*\d", after) or re.search(r"\d+(?:st|nd|rd|th)?\s+$", before):
+                continue  # an address: "25 Herbert Pl, Dublin", "28th Floor"
+            if len(words) > 1 and _norm(words[0]) in _BRANDS():
+                continue  # "Google Ad Manager": an organisation's or product's own name
+            if _inside_quotes(before, len(before)):
+                continue
+            if _UI_NOUN_AFTER.match(after):
+                continue  # "our Cancellation policy", "your Billing settings": a named page or feature
+            if _ACRONYM_AFTER.match(after):
+                continue  # "Project Manager (PM)": the expansion of an abbreviation
+            if _STATUTE_ANYWHERE.intersection(low_words) or _ORG_ANYWHERE.intersection(low_words) or _STATUTE_TAIL.match(after):
+                continue
+            if _ORG_SUFFIX_AFTER.match(after):
+                continue
+            if low_words[0] in word_list("people"):
+                continue
+            cov = known.covered(words)
+            if all(cov):
+                continue
+            if len(words) == 1 and len(words[0]) <= 2:
+                continue
+            term = re.sub(r"['\u2019]s?$", "", " ".join(words))
+            key = _singular_phrase(_norm(term))
+            entry = found.get(key)
+            if entry is None:
+                entry = found[key] = UndefinedTerm(term)
+            abs_start = s + starts[0]
+            entry.uses.append(unit.evidence(abs_start, s + end))
+            forms[key][term] += 1
+    out = []
+    for key, entry in found.items():
+        written = forms[key]
+        singular = [f for f in written if _singular_phrase(_norm(f)) == _norm(f)]
+        entry.term = max(singular or written, key=lambda f: (written[f], -len(f)))
+        out.append(entry)
+    out.sort(key=lambda u: (u.uses[0].anchor.paragraph, u.uses[0].anchor.start))
+    return out
+
+
+def _runs(sentence: str) -> Iterable[tuple[list[str], list[int]]]:
+    """Runs of Title-case words separated by single spaces, joined over "of" when a
+    Title-case word follows ("Statement of Work"); a possessive ends its run."""
+    words: list[str] = []
+    starts: list[int] = []
+    pending: tuple[str, int] | None = None
+    prev_end = -1
+    for m in _TOKEN.finditer(sentence):
+        tok = m.group(0)
+        contiguous = prev_end >= 0 and sentence[prev_end:m.start()] == " "
+        prev_end = m.end()
+        base = tok[:-2] if tok.endswith(("'s", "\u2019s")) else tok
+        if _TITLE_WORD.match(base):
+            if words and contiguous:
+                if pending:
+                    words.append(pending[0])
+                    starts.append(pending[1])
+            elif words:
+                yield words, starts
+                words, starts = [], []
+            pending = None
+            words.append(tok)
+            starts.append(m.start())
+            if tok != base:  # "Provider's Downtime": the possessive closes the run
+                yield words, starts
+                words, starts = [], []
+            continue
+        if words and contiguous and pending is None and tok in _CONNECTORS:
+            pending = (tok, m.start())
+            continue
+        if words:
+            yield words, starts
+        words, starts, pending = [], [], None
+    if words:
+        yield words, starts
+
+
+def analyze_terms(
+    ctx: AnalysisContext, nlp: "Language", parties: list[Party]
+) -> tuple[dict[str, DefinedTerm], list[UndefinedTerm], list[Evidence]]:
+    """(glossary, undefined-term candidates, evidence that another document's definitions
+    apply). When they do, the undefined capitals are that document's terms: candidates are
+    reported only when the caller knows that document's terms (``external_terms``)."""
+    glossary = build_glossary(ctx, nlp)
+    imported = external_glossaries(ctx)
+    undefined = [] if imported and not ctx.external_terms else find_undefined(ctx, glossary, parties)
+    return glossary, undefined, imported
+
+
+__all__ = ["analyze_terms", "build_glossary", "find_definitions", "find_undefined", "external_glossaries", "variants"]
+
