@@ -24,6 +24,8 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+# the venv's console scripts (slalint, pre-commit) are what the tests run as a user would
+export PATH="$PWD/.venv/bin:$PATH"
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

@@ -36,6 +36,11 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
 """Aspect -> the pipeline components it needs (unavailable ones are skipped)."""
 
 
+_BATCH = 1000
+"""Paragraphs per ``nlp.pipe`` batch: our components work per Doc, so a large batch only
+saves spaCy's per-batch bookkeeping."""
+
+
 def resolve_aspects(aspects: Iterable[str] | None) -> set[str]:
     """The aspects asked for plus their dependencies; None means all. Unknown names raise."""
     if aspects is None:
@@ -50,6 +55,15 @@ def resolve_aspects(aspects: Iterable[str] | None) -> set[str]:
             out.add(a)
             stack.extend(DEPENDS.get(a, ()))
     return out
+
+
+def _unit_sentences(ctx: AnalysisContext, unit: Any) -> list[tuple[Any, int, int]]:
+    """(unit, start, end) of one unit's sentences (the whole paragraph when not split)."""
+    if unit.sentence_offsets is None and unit.doc is not None and unit.doc.has_annotation("SENT_START"):
+        unit.sentence_offsets = [(sent.start_char, sent.end_char) for sent in unit.doc.sents]
+    if unit.sentence_offsets is not None:
+        return [(unit, s, e) for s, e in unit.sentence_offsets]
+    return [(unit, 0, len(unit.text))]
 
 
 def _optional(module: str, attr: str) -> Callable[..., Any] | None:
@@ -83,30 +97,39 @@ def analyze(
     components = sorted({c for a in wanted for c in COMPONENTS[a]})
     nlp = None
     if components and ctx.units:
+        from slalint.analysis.components.sentences import OFFSETS_KEY as SENTENCE_OFFSETS
         from slalint.analysis.extensions import TEXT_KEY
-        from slalint.analysis.pipeline import get_nlp
+        from slalint.analysis.pipeline import get_nlp, tokenizer_text
 
         nlp = get_nlp(components)
 
         def docs(language: Any) -> Iterable[Any]:
-            # one tokenisation per paragraph; the text rides along so that no component
-            # has to rebuild it from the tokens (see extensions.doc_text)
+            # one tokenisation per paragraph (absurd punctuation runs blanked, offsets
+            # kept: see pipeline.tokenizer_text); the original text rides along so that no
+            # component has to rebuild it from the tokens (see extensions.doc_text)
             for u in ctx.units:
-                doc = language.make_doc(u.text)
+                doc = language.make_doc(tokenizer_text(u.text))
                 doc.user_data[TEXT_KEY] = u.text
                 yield doc
 
-        for unit, doc in zip(ctx.units, nlp.pipe(docs(nlp))):
+        for unit, doc in zip(ctx.units, nlp.pipe(docs(nlp), batch_size=_BATCH)):
             unit.doc = doc
+            # the splitter's character offsets spare ``ctx.sentences()`` a Span per sentence
+            unit.sentence_offsets = doc.user_data.get(SENTENCE_OFFSETS)
 
     if "sentences" in wanted:
         from slalint.analysis.terms import is_title, title_end
 
-        analysis.sentences = [
-            Sentence(unit.text[s:e].rstrip(), unit.evidence(s, s + len(unit.text[s:e].rstrip())))
-            for unit, s, e in ctx.sentences()
-            if not is_title(unit) and s + len(unit.text[s:e].rstrip()) > title_end(unit) + 1
-        ]
+        sentences = analysis.sentences
+        for unit in ctx.units:
+            if is_title(unit):
+                continue
+            text = unit.text
+            floor = title_end(unit) + 1
+            for _, s, e in _unit_sentences(ctx, unit):
+                body = text[s:e].rstrip()
+                if s + len(body) > floor:
+                    sentences.append(Sentence(body, unit.evidence(s, s + len(body))))
     if nlp is not None and ("terms" in wanted or "parties" in wanted):
         from slalint.analysis.parties import find_parties
         from slalint.analysis.terms import build_glossary, external_glossaries, find_undefined

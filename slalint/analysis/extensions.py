@@ -27,6 +27,23 @@ DOC_ATTRIBUTES: dict[str, str] = {
 TEXT_KEY = "slalint_text"
 
 
+def _key(name: str) -> tuple[str, str, None, None]:
+    """Where spaCy's ``Underscore`` keeps a Doc attribute's value in ``doc.user_data``."""
+    return ("._.", name, None, None)
+
+
+def raw(doc: Doc, name: str) -> Any:
+    """``doc._.<name>`` without building an ``Underscore`` proxy per access (a hot path:
+    several reads per paragraph on documents of thousands of paragraphs). Same storage,
+    so ``doc._.<name>`` reads what this returns and vice versa."""
+    return doc.user_data.get(_key(name))
+
+
+def set_raw(doc: Doc, name: str, value: Any) -> None:
+    """``doc._.<name> = value``, written to the same ``user_data`` slot."""
+    doc.user_data[_key(name)] = value
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: the components all read the text, and spaCy
     rebuilds it from the tokens on every access. `slalint.analysis.analyze` puts the

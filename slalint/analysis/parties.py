@@ -64,10 +64,12 @@ def find_parties(
         if alias:
             by_alias.setdefault(alias.lower(), party)
 
+    from slalint.analysis.extensions import raw
+
     for unit in ctx.units:
         if unit.doc is None:
             continue
-        for m in unit.doc._.slalint_party_mentions or ():
+        for m in raw(unit.doc, "slalint_party_mentions") or ():
             add(m.name, m.alias, m.role, unit, m.start, m.end)
     _signature_blocks(ctx, add, by_key, roles)
 

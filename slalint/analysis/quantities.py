@@ -12,11 +12,13 @@ from slalint.analysis.facts import Quantity
 
 
 def find_quantities(ctx: AnalysisContext) -> list[Quantity]:
+    from slalint.analysis.extensions import raw
+
     out: list[Quantity] = []
     for unit in ctx.units:
         if unit.doc is None:
             continue
-        for q in unit.doc._.slalint_quantities or ():
+        for q in raw(unit.doc, "slalint_quantities") or ():
             mismatch = q.words_value is not None and q.digits_value is not None and abs(q.words_value - q.digits_value) > 1e-9
             out.append(
                 Quantity(q.kind, q.text, q.value, q.unit, unit.evidence(q.start, q.end), q.words_value, q.digits_value, mismatch)

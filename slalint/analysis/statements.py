@@ -252,6 +252,55 @@ def extract_statements(ctx: AnalysisContext, parties: list[Party]) -> list[State
         if offset is None or end - max(start, offset) < 8:
             continue
         out.extend(statements_in_sentence(unit, max(start, offset), end, resolver, lex))
+    out.extend(_listed_grounds(ctx, out, lex))
+    return out
+
+
+_ITEM_LABEL = re.compile(r"^\W*(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\W*$", re.I)
+_ITEM_TEXT = re.compile(r"^\s*\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})[.)]\s", re.I)
+
+
+def _item_style(marker: str) -> str:
+    m = re.sub(r"[^a-z0-9]", "", marker.lower())
+    if m.isdigit():
+        return "digit"
+    return "roman" if _is_roman(marker) and m != "" and (len(m) > 1 or m == "i") else "letter"
+
+
+def _is_roman(marker: str) -> bool:
+    return bool(re.fullmatch(r"[ivx]+", re.sub(r"[^a-z0-9]", "", marker.lower())))
+
+
+def _listed_grounds(ctx: AnalysisContext, found: list[Statement], lex: Lexicon) -> list[Statement]:
+    """"Either party may terminate the Agreement immediately:" followed by list items
+    ("(a) if the other party fails to cure a material breach ...", "(c) for any or no
+    reason following 30 days notice"): each item is a ground of the same right, for
+    cause or for convenience."""
+    out: list[Statement] = []
+    for st in found:
+        if st.modality != "right" or st.action != "terminate" or not st.evidence.quote.rstrip().endswith(":"):
+            continue
+        lead = next((u for u in ctx.units if u.paragraph.anchor == st.evidence.anchor.span(0, None) or
+                     (u.paragraph.anchor.part, u.paragraph.anchor.paragraph) == (st.evidence.anchor.part, st.evidence.anchor.paragraph)), None)
+        if lead is None:
+            continue
+        style = None
+        for unit in ctx.units[lead.index + 1:lead.index + 13]:
+            label = unit.paragraph.label or ""
+            marker = _ITEM_LABEL.match(label) or (None if label else _ITEM_TEXT.match(unit.text))
+            if unit.is_heading or not marker:
+                break
+            item_style = _item_style(marker.group(0))
+            if style is None:
+                style = item_style
+            elif item_style != style and not (style == "roman" and item_style == "letter" and _is_roman(marker.group(0))):
+                break  # "(d) Diplomat shall have the right ..." after "(i)".."(vi)": a new list
+            kind = _termination_kind(unit.text, unit.text, lex)
+            if kind != "terminate":
+                out.append(Statement(
+                    modality="right", bearer=st.bearer, action=kind, evidence=unit.evidence(0, len(unit.text)),
+                    bearer_text=st.bearer_text, qualifiers=(),
+                ))
     return out
 
 
@@ -295,6 +344,12 @@ def statements_in_sentence(unit: Unit, start: int, end: int, resolver: PartyReso
         prev_end = modal_matches[i - 1].end() if i else 0
         next_start = modal_matches[i + 1].start() if i + 1 < len(modal_matches) else len(sentence)
         clause_start = _clause_start(sentence, prev_end, m.start())
+        for mention in reversed(mentions):  # "the Client or the Consultant may ...": both subjects
+            if mention.end <= clause_start and mention.start >= prev_end and re.fullmatch(
+                r"\s+(?:and|or|and/or)\s+", sentence[mention.end:clause_start]
+            ):
+                clause_start = mention.start
+                break
         after = sentence[m.end():next_start]
         condition = sentence[prev_end:m.start()]
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from slalint.analysis.components.defined_terms import DefinitionMatch, clean_term
 from slalint.analysis.context import AnalysisContext, Unit
+from slalint.analysis.extensions import raw
 from slalint.analysis.facts import DefinedTerm, Evidence, Party, TermUse, UndefinedTerm
 from slalint.analysis.vocabulary import known_names, word_list
 from slalint.document import Section
@@ -167,7 +168,7 @@ def find_definitions(ctx: AnalysisContext) -> list[_Def]:
     for unit in ctx.units:
         if is_title(unit):
             continue
-        found: list[DefinitionMatch] = list(unit.doc._.slalint_definitions or []) if unit.doc is not None else []
+        found: list[DefinitionMatch] = list(raw(unit.doc, "slalint_definitions") or []) if unit.doc is not None else []
         for d in found:
             defs.append(_Def(d.term, d.how, unit, d.start, d.end, d.def_start, d.def_end, d.alternates, d.source))
         if found or unit.in_table:
@@ -263,7 +264,7 @@ def _table_definitions(ctx: AnalysisContext, def_sections: set[int]) -> list[_De
         for r, cells in table_rows:
             if (r == table_rows[0][0] and has_header) or 0 not in cells or 1 not in cells:
                 continue
-            if any(u.doc is not None and u.doc._.slalint_definitions for u in cells[0] + cells[1]):
+            if any(u.doc is not None and raw(u.doc, "slalint_definitions") for u in cells[0] + cells[1]):
                 continue  # quoted definitions inside the table were found already
             head = cells[0][0]
             term = clean_term(head.text.strip(" \"\u201c\u201d"))
@@ -610,9 +611,12 @@ def _open_bracket(text: str, pos: int) -> bool:
     return before.count("[") > before.count("]") or before.count("{") > before.count("}")
 
 
+_LETTER = re.compile(r"[^\W\d_]+")
+
+
 def _is_shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = "".join(_LETTER.findall(text))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
 def _is_title_like(text: str) -> bool:
@@ -756,39 +760,36 @@ def find_undefined(
     return out
 
 
+_TITLE_TOKEN = re.compile(
+    r"(?<![A-Za-z])(?<![A-Za-z]['\u2019-])[A-Z][a-z](?:[a-z'\u2019-]*[a-z])?(?![A-Za-z'\u2019-]*[A-Za-z])"
+)
+"""A Title-case word as a whole token ("Service", "Provider's"; not "Service-Level",
+"eService" or "SaaS")."""
+
+
 def _runs(sentence: str) -> Iterable[tuple[list[str], list[int]]]:
     """Runs of Title-case words separated by single spaces, joined over "of" when a
-    Title-case word follows ("Statement of Work"); a possessive ends its run."""
+    Title-case word follows ("Statement of Work"); a possessive ends its run. Only the
+    Title-case words are visited (a regular expression finds them), not every token."""
     words: list[str] = []
     starts: list[int] = []
-    pending: tuple[str, int] | None = None
     prev_end = -1
-    for m in _TOKEN.finditer(sentence):
+    for m in _TITLE_TOKEN.finditer(sentence):
         tok = m.group(0)
-        contiguous = prev_end >= 0 and sentence[prev_end:m.start()] == " "
-        prev_end = m.end()
-        base = tok[:-2] if tok.endswith(("'s", "\u2019s")) else tok
-        if _TITLE_WORD.match(base):
-            if words and contiguous:
-                if pending:
-                    words.append(pending[0])
-                    starts.append(pending[1])
-            elif words:
-                yield words, starts
-                words, starts = [], []
-            pending = None
-            words.append(tok)
-            starts.append(m.start())
-            if tok != base:  # "Provider's Downtime": the possessive closes the run
-                yield words, starts
-                words, starts = [], []
-            continue
-        if words and contiguous and pending is None and tok in _CONNECTORS:
-            pending = (tok, m.start())
-            continue
         if words:
+            gap = sentence[prev_end:m.start()]
+            if gap == " of ":
+                words.append("of")
+                starts.append(prev_end + 1)
+            elif gap != " ":
+                yield words, starts
+                words, starts = [], []
+        words.append(tok)
+        starts.append(m.start())
+        prev_end = m.end()
+        if tok.endswith(("'s", "\u2019s")):  # "Provider's Downtime": the possessive closes the run
             yield words, starts
-        words, starts, pending = [], [], None
+            words, starts = [], []
     if words:
         yield words, starts
 

@@ -166,6 +166,7 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
     larger contract (an order form, SOW or schedule naming the main terms), a reference to
     a clause whose top-level number does not exist here points into the main terms and is
     external; "9.4" with a clause 9 present stays broken."""
+    from slalint.analysis.extensions import raw
     from slalint.analysis.terms import parent_document
 
     resolver = Resolver(ctx)
@@ -174,7 +175,7 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
     for unit in ctx.units:
         if unit.doc is None or unit.is_heading:
             continue
-        for m in unit.doc._.slalint_xrefs or ():
+        for m in raw(unit.doc, "slalint_xrefs") or ():
             external = m.external or bool(
                 m.kind in _ATTACHMENT_KINDS and _OTHER_DOC_BEFORE.search(unit.text[max(0, m.start - 30):m.start])
             )

@@ -55,6 +55,14 @@ def _sentence_of(ctx: RuleContext, ref: CrossRef) -> str:
     return sentence_quote(ctx, ref.evidence)
 
 
+_CHAINED_REFS = re.compile(r"^(?:\s*(?:,|and|or|to|through)\s*(?:(?:Clauses?|Sections?|Articles?|Paragraphs?)\s+)?(?:\d[\d.]*|[A-Z]\b)(?:\([\w]{1,4}\))*)+")
+
+
+_WITHIN_ATTACHMENT_BEFORE = re.compile(
+    r"\b(?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[\w.-]{1,6}(?:\s*\([^()]{1,60}\))?\s*,?\s*$", re.I
+)
+
+
 def _points_elsewhere(ctx: RuleContext, ref: CrossRef) -> bool:
     """A reference into another document that the analysis did not mark external:
     "Article 9(1) of the GDPR", "Courts Act 2003 Section 1(1)"."""
@@ -63,7 +71,11 @@ def _points_elsewhere(ctx: RuleContext, ref: CrossRef) -> bool:
         return False
     text = info.paragraph.text
     end = ref.evidence.anchor.end if ref.evidence.anchor.end is not None else len(text)
-    return bool(_OTHER_DOC_AFTER.match(text[end:end + 60]) or _STATUTE_BEFORE.search(text[max(0, ref.evidence.anchor.start - 40):ref.evidence.anchor.start]))
+    after = _CHAINED_REFS.sub("", text[end:end + 120], count=1)
+    before = text[max(0, ref.evidence.anchor.start - 80):ref.evidence.anchor.start]
+    if ref.kind not in _ATTACHMENTS and _WITHIN_ATTACHMENT_BEFORE.search(before):
+        return True  # "Schedule 6 (TUPE Surcharge) paragraph 2.1.1": numbered inside that schedule
+    return bool(_OTHER_DOC_AFTER.match(after[:60]) or _STATUTE_BEFORE.search(text[max(0, ref.evidence.anchor.start - 40):ref.evidence.anchor.start]))
 
 
 def _resolves_inline(ctx: RuleContext, ref: CrossRef) -> bool:

@@ -43,6 +43,8 @@ def _contained_defined(term: str, glossary: dict[str, DefinedTerm]) -> str | Non
     words = [w.lower().rstrip("s") for w in term.split()]
     best: str | None = None
     for entry in glossary.values():
+        if entry.how == "party":
+            continue  # "Sales Telnet": a run-in heading followed by a party's name, not a new term
         for t in (entry.term, *entry.alternates):
             tw = [w.lower().rstrip("s") for w in t.split()]
             n = len(tw)

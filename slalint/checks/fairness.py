@@ -122,7 +122,8 @@ def unilateral_amendment(ctx: RuleContext) -> Iterator[Hit]:
             continue
         seen.add(key)
         ev = ctx.sentence_evidence(info, s + m.start(), s + m.end())
-        yield Hit(ev, {"holder": subject_of(ctx, subject + " may", subject), "other": "the other party"})
+        holder_text = subject_of(ctx, subject + " may", subject)
+        yield Hit(ev, {"holder": holder_text[:1].upper() + holder_text[1:], "other": "the other party"})
 
 
 # -- sole discretion --------------------------------------------------------------------
@@ -171,7 +172,21 @@ def subject_of(ctx: RuleContext, text: str, default: str = "one party") -> str:
     s = re.sub(r"^(?:If|When|Where|Unless|And|But)\s+", "", m.group("s"))
     if s.lower() in ("we", "us", "our"):
         return role_name(ctx, "provider") if any(p.role == "provider" for p in ctx.analysis.parties) else "the provider"
-    return s
+    known = {a for p in ctx.analysis.parties for a in (*p.aliases, p.name) if a}
+    known |= {e.term for e in ctx.analysis.glossary.values() if e.how == "party"} | set(_ROLE_WORDS)
+    if s in known or s.startswith("the ") or s.split()[0] in known:
+        return s
+    if " " not in s and _frequent_name(ctx, s):
+        return s  # a name the document keeps using for itself ("GitHub")
+    return default
+
+
+def _frequent_name(ctx: RuleContext, word: str, at_least: int = 5) -> bool:
+    text = getattr(ctx, "_fairness_text", None)
+    if text is None:
+        text = "\n".join(i.paragraph.text for i in ctx.iter_paragraphs("all"))
+        ctx._fairness_text = text  # type: ignore[attr-defined]
+    return len(re.findall(r"\b" + re.escape(word) + r"\b", text)) >= at_least
 
 
 _REASONABLE = re.compile(r"\breasonabl[ey]\b|\bgood\s+faith\b|\bnot\s+(?:be\s+)?(?:unreasonably|arbitrarily)\b", re.I)
@@ -193,8 +208,10 @@ def sole_discretion(ctx: RuleContext) -> Iterator[Hit]:
         if _REASONABLE.search(sentence) or not _KEY_RIGHT.search(sentence) or _LEGAL_NEED.search(sentence):
             continue
         head = sentence[:m.start()]
-        if re.search(r"\b(?:either|each|both|neither)\s+part(?:y|ies)\b|\bthe\s+parties\b|\bmutual", head, re.I):
-            continue
+        if re.search(r"\b(?:either|each|both|neither)\s+(?:part(?:y|ies)|of)\b|\bthe\s+parties\b|\bmutual", head, re.I) \
+                or re.match(r"\s*(?:in|at)\s+their\b", sentence[max(0, m.start() - 12):m.start()] + " ", re.I) \
+                or re.search(r"\btheir\s+$", head):
+            continue  # discretion both parties hold
         holder = None
         for st in by_para.get((info.paragraph.anchor.part, info.paragraph.anchor.paragraph), []):
             a = st.evidence.anchor

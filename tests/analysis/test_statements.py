@@ -119,3 +119,71 @@ def test_statements_rights_matrix_shows_one_sided_termination():  # type: ignore
 )
 def test_statements_fallback_sentence_splitter(text, count):  # type: ignore[no-untyped-def]
     assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    "sentence, modality, bearer, action",
+    [
+        # the right-holder is the subject before the modal, whatever the condition says
+        ("The Customer may terminate this Agreement if the Supplier fails to remedy a material breach.", "right", "customer", "terminate_for_cause"),
+        ("Customer or Provider may terminate this Agreement for cause on notice.", "right", "both", "terminate_for_cause"),
+        ("Provider shall have the right (but not the obligation) to terminate this Agreement if Customer breaches it.", "right", "provider", "terminate_for_cause"),
+        ("Provider may, by written notice to Customer, immediately terminate this Agreement if Customer becomes insolvent.", "right", "provider", "terminate_for_cause"),
+        ("Customer may end this agreement at the end of a Billing Period by giving Notice.", "right", "customer", "terminate_for_convenience"),
+        ("Customer may terminate this Agreement if the Service does not meet the Target Uptime in two consecutive months.", "right", "customer", "terminate_for_cause"),
+    ],
+)
+def test_statements_termination_rights_on_real_patterns(sentence, modality, bearer, action):  # type: ignore[no-untyped-def]
+    st = _one(sentence)
+    assert (st.modality, st.bearer, st.action) == (modality, bearer, action)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Buyer shall be entitled to require the provision of Termination Assistance at any time by notice.",
+        "The Buyer shall have the right to terminate its requirement for Termination Assistance by serving notice.",
+        "Provider may terminate this Agreement immediately without notice or liability to comply with applicable law.",
+    ],
+)
+def test_statements_no_convenience_termination_where_there_is_none(sentence):  # type: ignore[no-untyped-def]
+    found = extract_statements(sentence_context(sentence), PARTIES)
+    assert found
+    assert all(st.action != "terminate_for_convenience" for st in found), [(s.action, s.bearer) for s in found]
+    if "Termination Assistance" in sentence:
+        assert all(not st.action.startswith("terminate") for st in found)
+
+
+def test_statements_coordinated_modals_share_the_subject():  # type: ignore[no-untyped-def]
+    found = extract_statements(sentence_context(
+        "Provider, at its own cost, will defend Customer against any Covered Claims and will indemnify Customer from any resulting damages."
+    ), PARTIES)
+    assert [(s.bearer, s.action) for s in found] == [("provider", "indemnify"), ("provider", "indemnify")]
+
+
+def test_statements_as_may_be_amended_is_not_a_right():  # type: ignore[no-untyped-def]
+    found = extract_statements(sentence_context(
+        '"Support Services" means the support services selected by Customer, as may be amended from time to time.'
+    ), PARTIES)
+    assert not [s for s in found if s.action == "modify"]
+
+
+def test_statements_entire_agreement_clause_is_not_a_liability_cap():  # type: ignore[no-untyped-def]
+    found = extract_statements(sentence_context(
+        "Neither party shall be liable or bound to any other party by any representations or warranties except as set forth herein."
+    ), PARTIES)
+    assert not [s for s in found if s.action == "limit_liability"]
+
+
+def test_statements_grounds_listed_under_a_termination_right():  # type: ignore[no-untyped-def]
+    from tests.analysis._topic_docs import make_context
+
+    ctx = make_context(("2", "Termination", [
+        "Either party may terminate the Agreement immediately:",
+        "(a) if the other party fails to cure a material breach of the Agreement following 30 days notice;",
+        "(b) for any or no reason following 30 days notice to the other party.",
+        "Upon termination, each party will return the other's Confidential Information.",
+    ]))
+    found = [(s.bearer, s.action) for s in extract_statements(ctx, PARTIES) if s.action.startswith("terminate")]
+    assert ("both", "terminate_for_cause") in found
+    assert ("both", "terminate_for_convenience") in found

@@ -136,3 +136,74 @@ def test_topics_delegated_heading_counts_half():  # type: ignore[no-untyped-def]
     ctx = make_context(("5", "Service Levels", ["The service levels are set out in the Order Form."]))
     hits = [h for h in tag_topics(ctx) if h.topic == "service_levels" and h.source == "heading"]
     assert hits and hits[0].weight == 0.5
+
+
+def _weights(ctx, topic: str) -> list[float]:  # type: ignore[no-untyped-def]
+    return [h.weight for h in tag_topics(ctx) if h.topic == topic]
+
+
+def test_topics_heading_listing_several_topics_needs_its_body():  # type: ignore[no-untyped-def]
+    ctx = make_context(("7", "Uptime, Security, and Privacy", [
+        "We take many measures to protect and secure your data through backups, redundancies, and encryption.",
+    ]))
+    assert max(_weights(ctx, "security")) == 1.0  # the body makes the security provision
+    assert max(_weights(ctx, "service_levels")) < 1.0  # "Uptime" is only listed in the title
+
+
+def test_topics_placeholder_rows_and_numbered_label_cells():  # type: ignore[no-untyped-def]
+    ctx = make_context(("1", "Order", [[
+        ["15.", "Specified Personnel", "Jane Doe, senior developer, 3 days a week"],
+        ["17.", "Liability Cap", "[Specify any liability cap if required by the agency]"],
+    ]]))
+    assert 0.8 in _weights(ctx, "labor_services")  # the label is in the second cell
+    assert all(w < 0.8 for w in _weights(ctx, "limitation_of_liability"))  # only an instruction
+
+
+def test_topics_generic_run_in_heading_reads_the_heading_before_it():  # type: ignore[no-untyped-def]
+    ctx = make_context(("6", "Confidentiality", [
+        ("6.1", None, ["Non-Use. Recipient will not use or disclose Discloser's Confidential Information."]),
+        ("6.2", None, ["Exclusions. Confidential Information does not include information that is public."]),
+    ]))
+    assert "exclusions" not in _topics(ctx, min_weight=0.0)
+
+
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        ("XACCT shall have no obligation to support: (a) altered or damaged Product.", "exclusions"),
+        ("There shall be no implied warranties or representations as to any obligation under this Agreement.", "warranty_disclaimer"),
+        ("Customer may end this agreement at the end of a Billing Period by giving Notice at least one Billing Period in advance.", "termination"),
+        ("If our uptime drops below 99.99%, we will provide an automatic credit on the next billing cycle.", "remedies"),
+        ("After the DPA expires, Provider will return or delete Customer Personal Data at Customer's instruction.", "exit_transition"),
+        ("If you want to export any data before your account is canceled, follow the export instructions.", "exit_transition"),
+        ("At the conclusion of each sprint, the product owner will review the completed user stories.", "service_review"),
+        ("This Agreement shall be governed and construed under the relevant laws of England.", "governing_law"),
+        ("The Requesting Agency must make the following commitments to 18F:", "customer_obligations"),
+    ],
+)
+def test_topics_more_provision_language(sentence, topic):  # type: ignore[no-untyped-def]
+    assert topic in _topics(make_context(("4", None, [sentence])))
+
+
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        ("If it is not possible to provide such assistance as is referred to in Paragraph 5.1, costs are agreed.", "warranty_disclaimer"),
+        ("Neither party shall be liable or bound to any other party by any representations, warranties or covenants except as set forth herein.", "limitation_of_liability"),
+        ("If the Parties cannot agree, such Dispute shall be resolved in accordance with the Dispute Resolution Procedure.", "dispute_resolution"),
+        ("The Buyer shall have the right to terminate its requirement for Termination Assistance by serving notice.", "termination"),
+        ("The Supplier shall provide complete updates of the Exit Information as soon as reasonably practicable.", "upgrades"),
+        ("We will have no obligation to provide a refund of any fees previously paid.", "exclusions"),
+    ],
+)
+def test_topics_look_alikes_are_not_provisions(sentence, topic):  # type: ignore[no-untyped-def]
+    assert topic not in _topics(make_context(("4", None, [sentence])))
+
+
+def test_topics_several_quoted_definitions_in_one_sentence_count_apart():  # type: ignore[no-untyped-def]
+    ctx = make_context(("3", None, [
+        'For purposes of this Agreement, (i) the term "beneficial ownership" shall have the meaning set forth in Rule 13d-3, '
+        '(ii) the term "voting securities" means the common stock and (iii) the term "affiliate" means a controlled person.'
+    ]))
+    defs = [h for h in tag_topics(ctx) if h.topic == "definitions"]
+    assert len({h.evidence.anchor.start for h in defs}) == 3

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from slalint.analysis.extensions import doc_text  # (importing it registers the Doc/Span attributes)
+from slalint.analysis.extensions import doc_text, set_raw  # (importing it registers the Doc/Span attributes)
 from slalint.analysis.components._data import pattern_file, read_jsonl
 
 
@@ -101,7 +101,7 @@ class DefinedTermsFinder:
         self.external_sources = [s.lower() for s in patterns["external_sources"]]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.slalint_definitions = self.find(doc_text(doc))
+        set_raw(doc, "slalint_definitions", self.find(doc_text(doc)))
         return doc
 
     # -- the finders ---------------------------------------------------------------

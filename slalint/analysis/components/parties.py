@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from slalint.analysis.extensions import doc_text  # (importing it registers the Doc/Span attributes)
+from slalint.analysis.extensions import doc_text, raw, set_raw  # (importing it registers the Doc/Span attributes)
 from slalint.analysis.components._data import pattern_file, read_jsonl
 
 
@@ -101,7 +101,7 @@ class PartyFinder:
         return alias.lower().removeprefix("the ") in self.lower_roles
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.slalint_party_mentions = self.find(doc_text(doc), doc._.slalint_definitions or [])
+        set_raw(doc, "slalint_party_mentions", self.find(doc_text(doc), raw(doc, "slalint_definitions") or []))
         return doc
 
     def find(self, text: str, definitions: list[Any]) -> list[PartyMention]:

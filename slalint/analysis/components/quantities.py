@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from slalint.analysis.extensions import doc_text  # (importing it registers the Doc/Span attributes)
+from slalint.analysis.extensions import doc_text, set_raw  # (importing it registers the Doc/Span attributes)
 from slalint.analysis.components._data import pattern_file, read_jsonl
 
 
@@ -100,7 +100,7 @@ class QuantityFinder:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.slalint_quantities = self.find(doc_text(doc))
+        set_raw(doc, "slalint_quantities", self.find(doc_text(doc)))
         return doc
 
     # -- number parsing ------------------------------------------------------------

@@ -10,12 +10,11 @@ character, unless the word before it is a known abbreviation (``models/patterns/
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -27,6 +26,8 @@ _CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+(\S))|\n(?=\s*(\S))")
 _LABEL_ONLY = re.compile(
     r"^\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z]|[IVXLCDM]{1,6})\)?|Article\s+\w+|Section\s+[\d.]+|Schedule\s+\w+)$"
 )
+OFFSETS_KEY = "slalint_sentence_offsets"
+"""``doc.user_data`` key of the sentences' (start_char, end_char) list."""
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 
 
@@ -94,17 +95,26 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
+            doc.user_data[OFFSETS_KEY] = []
             return doc
-        arr = np.full(len(doc), -1, dtype="int64")
-        arr[0] = 1
+        n = len(doc)
         starts = self.boundaries(doc_text(doc))
+        idx = doc.to_array(IDX)
+        firsts = [0]
         if starts:
-            idx = doc.to_array(IDX).tolist()
-            for pos in starts:
-                i = bisect.bisect_left(idx, pos)
-                if i < len(doc):
-                    arr[i] = 1
+            for i in np.searchsorted(idx, np.asarray(starts, dtype=idx.dtype), side="left").tolist():
+                if firsts[-1] < i < n:
+                    firsts.append(i)
+        arr = np.full(n, -1, dtype="int64")
+        arr[firsts] = 1
         doc.from_array([SENT_START], arr.astype("uint64").reshape(-1, 1))
+        # the (start_char, end_char) of each sentence, as ``doc.sents`` would give them,
+        # without building a Span per sentence
+        lengths = doc.to_array(LENGTH)
+        ends = (idx + lengths).tolist()
+        pos = idx.tolist()
+        bounds = firsts + [n]
+        doc.user_data[OFFSETS_KEY] = [(pos[a], ends[b - 1]) for a, b in zip(bounds, bounds[1:])]
         return doc
 
 

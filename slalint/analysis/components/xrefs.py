@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from slalint.analysis.extensions import doc_text  # (importing it registers the Doc/Span attributes)
+from slalint.analysis.extensions import doc_text, set_raw  # (importing it registers the Doc/Span attributes)
 from slalint.analysis.components._data import pattern_file, read_jsonl
 
 
@@ -79,7 +79,7 @@ class XrefFinder:
         self.num_re = re.compile(_NUM)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.slalint_xrefs = self.find(doc_text(doc))
+        set_raw(doc, "slalint_xrefs", self.find(doc_text(doc)))
         return doc
 
     def find(self, text: str) -> list[XrefMatch]:
