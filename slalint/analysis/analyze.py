@@ -132,7 +132,7 @@ def analyze(
                     sentences.append(Sentence(body, unit.evidence(s, s + len(body))))
     if nlp is not None and ("terms" in wanted or "parties" in wanted):
         from slalint.analysis.parties import find_parties
-        from slalint.analysis.terms import build_glossary, external_glossaries, find_undefined
+        from slalint.analysis.terms import build_glossary, external_glossaries, external_scope, find_undefined
 
         glossary = build_glossary(ctx, nlp)
         parties = find_parties(ctx, glossary)
@@ -140,8 +140,7 @@ def analyze(
             analysis.glossary = glossary
             imported = external_glossaries(ctx)
             analysis.external_glossaries = imported
-            if not imported or ctx.external_terms:
-                analysis.undefined_terms = find_undefined(ctx, glossary, parties)
+            analysis.undefined_terms = find_undefined(ctx, glossary, parties, scope=external_scope(ctx, imported))
         if "parties" in wanted:
             analysis.parties = parties
     if nlp is not None and "xrefs" in wanted:

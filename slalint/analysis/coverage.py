@@ -188,7 +188,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dpa", r"\bdata\s+(?:processing|protection)\s+(?:agreement|addendum|terms)\b|\bdpa\b|\bbusiness\s+associate\s+agreement\b"),
         ("nda", r"\bnon-?disclosure\b|\bconfidentiality\s+agreement\b|\bnda\b"),
         ("sla", r"\bservice[- ]level\s+(?:agreement|terms|schedule)\b|\bsla\b|\buptime\s+(?:add-?on|commitment|policy)\b|\bkpis?\b|\bkey\s+performance\s+indicators\b|\bquality\s+assurance\s+surveillance\s+plan\b|\bsupport\s+(?:terms|policy|add-?on|service[- ]level)\b|\bservice\s+levels?\b"),
-        ("sow", r"\bstatement\s+of\s+work\b|\bsow\b|\bwork\s+order\b|\bperformance\s+work\s+statement\b|\btask\s+order\b|\bservice\s+requirements\b|\bconsultancy\s+agreement\b|\bcontractor\s+agreement\b"),
+        ("sow", r"\bstatement\s+of\s+work\b|\bsow\b|\bwork\s+order\b|\bperformance\s+work\s+statement\b|\btask\s+order\b|\bservice\s+requirements\b|\bconsultancy\s+agreement\b"),
         ("order_form", r"\border\s+form\b|\bpurchase\s+order\b|\bcover\s+page\b|\border\s+for\b|\border\s+template\b"),
         ("terms", r"\bterms\s+of\s+(?:service|use)\b|\bterms\s+and\s+conditions\b|\buser\s+agreement\b|\bend[- ]user\s+licen[cs]e\s+agreement\b|\beula\b"),
         ("schedule", r"^(?:(?:call-?off|joint|framework)\s+)?schedule\b|^(?:exhibit|annex|appendix|attachment|addendum)\b(?!\s+[\d.]+\s*$)|\baddendum\b|\bplaybook\b"),
@@ -252,6 +252,8 @@ def document_kind(analysis: Analysis) -> str:
     if cover:
         return cover
     for text in candidates:
+        if _ENGAGEMENT.search(text):
+            return "other"
         for kind, rx in _KINDS:
             if rx.search(text):
                 if kind != "other":
@@ -262,12 +264,17 @@ def document_kind(analysis: Analysis) -> str:
     for p in list(analysis.document.paragraphs())[:30]:
         m = _SELF_REFERENCE.search(p.text)
         if m:
+            if _ENGAGEMENT.search(m.group(0)):
+                return "other"
             for kind, rx in _KINDS:
                 if rx.search(m.group(0)):
                     return kind if kind != "other" else ("msa" if _services_language(analysis) else "other")
     return "other"
 
 
+_ENGAGEMENT = re.compile(r"\b(?:independent\s+)?(?:contractor|consulting|consultant|freelancer?)\s+agreement\b", re.I)
+"""An agreement engaging one contractor or consultant: a services agreement, but neither
+a master agreement for managed services nor a statement of work ("other")."""
 _SELF_REFERENCE = re.compile(r"\bthis\s+(?:statement\s+of\s+work|sow|order\s+form|service\s+level\s+agreement|sla|(?:\w+\s+){0,3}agreement)\b", re.I)
 _COVER_CELL = (("order_form", re.compile(r"^\W*(?:order\s+form|cover\s+page)\W*$", re.I)), ("sow", re.compile(r"^\W*(?:sow|statement\s+of\s+work)\W*$", re.I)))
 

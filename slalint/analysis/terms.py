@@ -52,7 +52,7 @@ _TITLE_WORD = re.compile(r"^[A-Z][a-z][a-z'\u2019-]*$|^[A-Z][a-z]$")
 _INITIAL_PREFIX = re.compile(
     r"^[\s\W_]*(?:(?:\(?[a-z0-9]{1,4}[.)]|\([ivxlc]{1,5}\)|[\[(]\s*[x\u2713\u2714\u2612\u2610]?\s*[\])]|\u2022|-)[\s\W_]*)?$", re.I
 )
-_AFTER_BREAK = re.compile(r"(?:[:;]|\([a-z0-9]{1,4}\)|\([ivxlc]{1,5}\)|\u2022|\s-\s|\u2013|\u2014)[\s\"\u201c(]*$", re.I)
+_AFTER_BREAK = re.compile(r"(?:[:;](?:\s*(?:and|or))?|\([a-z0-9]{1,4}\)|\([ivxlc]{1,5}\)|\u2022|\s-\s|\u2013|\u2014)[\s\"\u201c(]*$", re.I)
 _STATUTE_WORDS = frozenset(
     "act acts regulation regulations directive directives code codes convention treaty ordinance statute statutes law laws rules standard standards framework".split()
 )
@@ -507,6 +507,43 @@ def external_glossaries(ctx: AnalysisContext) -> list[Evidence]:
     return out
 
 
+_VARIABLE_HOLDER = re.compile(r"\b(?:Cover\s+Page|Order\s+Form|Key\s+Terms|Variables)\b")
+
+
+def external_scope(ctx: AnalysisContext, imported: list[Evidence]) -> str | None:
+    """How much of the document's vocabulary another document defines, from the evidence
+    of `external_glossaries`: None (nothing: a self-standing agreement), ``"variables"``
+    (a cover page, order form or key terms fills in the variables: short Title-case
+    phrases such as "Notice Address" or "Subscription Period"; or the document only
+    mentions companion terms without saying its capitals are defined there) or
+    ``"glossary"`` (a master agreement, the standard terms or a definitions schedule
+    defines everything: "Interpret this Contract using Joint Schedule 1 (Definitions)",
+    and numbered attachments such as "CALL-OFF SCHEDULE 4")."""
+    if not imported:
+        return None
+    explicit = []
+    for unit in ctx.units:
+        for rx in _IMPORTS_DEFINITIONS:
+            m = rx.search(unit.text)
+            if m and not re.match(r"(?:this|these|section|clause|article|paragraph|part)\b", m.group("doc"), re.I):
+                explicit.append(m.group("doc"))
+                break
+    if explicit:
+        return "variables" if all(_VARIABLE_HOLDER.search(d) or d.startswith("Variables") for d in explicit) else "glossary"
+    parent = imported[0].quote
+    if _NUMBERED_ATTACHMENT.match(parent) or _MAIN_CONTRACT.search(parent):
+        return "glossary"
+    return "variables"
+
+
+_MAIN_CONTRACT = re.compile(
+    r"\b(?:Core\s+Terms|Joint\s+Schedule|Call-?\s*Off\s+Contract|Framework\s+(?:Agreement|Terms|Contract)|Master\b|MSA|"
+    r"Principal\s+Agreement|Main\s+Agreement|General\s+Terms)",
+    re.I,
+)
+"""Main contracts that hold the definitions their schedules and order forms use."""
+
+
 # -- undefined-term candidates ------------------------------------------------------------
 
 class _Known:
@@ -627,6 +664,11 @@ def _is_title_like(text: str) -> bool:
     return caps / len(words) >= 0.8 and not text.rstrip().endswith((".", ";"))
 
 
+_CONFIDENTIALITY_ROLES = frozenset({"recipient", "discloser", "receiving party", "disclosing party"})
+"""Roles a confidentiality clause gives the parties: accepted as names unless the
+document's parties are known by other aliases ("Company", "Contractor"), where a stray
+"Recipient" is a drafting slip."""
+
 _SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -636,9 +678,41 @@ def find_undefined(
     parties: list[Party],
     *,
     skip_units: set[int] | None = None,
+    scope: str | None = None,
 ) -> list[UndefinedTerm]:
-    """Capitalised terms used as defined terms that nothing accounts for, with every use."""
+    """Capitalised terms used as defined terms that nothing accounts for, with every use.
+
+    A candidate must carry evidence that it presupposes a definition: it is used at least
+    twice, or its one use extends a defined term ("Critical Incident" with "Incident"
+    defined), sits inside another term's definition, or names a confidentiality role
+    ("Recipient", "Discloser") in a document whose parties go by other names. ``scope``
+    is `external_scope`'s verdict: under ``"variables"`` only single words are reported
+    (the other document's variables are Title-case phrases), under ``"glossary"`` none
+    (call with ``external_terms`` to check against that glossary instead)."""
+    if scope == "glossary" and not ctx.external_terms:
+        return []
+    if ctx.external_terms:
+        scope = None
+    glossary_known = _Known(())
+    for entry in glossary.values():
+        for t in (entry.term, *entry.alternates):
+            for v in variants(t):
+                glossary_known.add(v)
+    # where definitions' bodies are: (paragraph) -> offset after the defined term
+    def_bodies: dict[int, int] = {}
+    for entry in glossary.values():
+        if entry.how in ("means", "bold", "table"):
+            a = entry.evidence.anchor
+            def_bodies[a.paragraph] = min(def_bodies.get(a.paragraph, 1 << 30), a.end if a.end is not None else 0)
+    party_aliases = {_norm(a) for p in parties for a in p.aliases}
     known = _Known(known_names())
+    if scope == "variables":
+        for w in word_list("variables"):
+            known.add(w)
+    roles_known = not party_aliases or bool(party_aliases & _CONFIDENTIALITY_ROLES)
+    if roles_known:
+        for r in _CONFIDENTIALITY_ROLES:
+            known.add(r)
     for entry in glossary.values():
         for t in (entry.term, *entry.alternates):
             for v in variants(t):
@@ -665,8 +739,12 @@ def find_undefined(
         known.add(ctx.document.title)
     stop = word_list("stopwords")
     starters = {_norm(a) for p in parties for a in p.aliases} | {_norm(r) for r in party_patterns()}
+    # a party's name after a run ends a heading run into its first sentence: "Disputes
+    # Galaxy shall ...", "Customer Care IBM will provide ..."
+    starters |= {_norm(w) for p in parties for w in re.findall(r"[A-Z][\w'-]*", p.name)[:1]}
 
     found: dict[str, UndefinedTerm] = {}
+    strong: set[str] = set()
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for unit, s, e in ctx.sentences():
         if is_title(unit) or (skip_units and unit.index in skip_units):
@@ -684,6 +762,7 @@ def find_undefined(
         for run in _runs(sentence):
             words, starts = run
             lead = sentence[max(0, starts[0] - _WINDOW):starts[0]]
+            opens = starts[0] == 0 or (starts[0] <= 24 and bool(_INITIAL_PREFIX.match(sentence[:starts[0]])))
             initial = (starts[0] <= 24 and bool(_INITIAL_PREFIX.match(sentence[:starts[0]]))) or bool(_AFTER_BREAK.search(lead[-24:]))
             # trim function words ("The", "If", "Each") wherever they lead the run
             while words and words[0].lower() in stop:
@@ -693,6 +772,8 @@ def find_undefined(
                 continue
             if initial and len(words) == 1:
                 continue
+            if opens and _PARTY_NEXT(after_run(sentence, starts, words), starters):
+                continue  # a heading run into its first sentence: "Customer Care IBM will ..."
             if any(w.lower() in stop or _norm(w) in starters for w in words[1:]):
                 continue  # a run-in heading glued to the next sentence: "Taxes Customer shall ..."
             if len(words) == 1 and _NOT_A_NOUN.search(words[0]):
@@ -740,18 +821,33 @@ def find_undefined(
             cov = known.covered(words)
             if all(cov):
                 continue
+            if _part_of_known(before, words, after, known):
+                continue  # "Pre-Existing Materials", "Commercial AI System", "Central or South America"
             if len(words) == 1 and len(words[0]) <= 2:
                 continue
+            if scope == "variables" and len(words) > 1:
+                continue  # a cover page's / order form's variable ("Notice Address")
             term = re.sub(r"['\u2019]s?$", "", " ".join(words))
             key = _singular_phrase(_norm(term))
             entry = found.get(key)
             if entry is None:
                 entry = found[key] = UndefinedTerm(term)
             abs_start = s + starts[0]
-            entry.uses.append(unit.evidence(abs_start, s + end))
+            ev = unit.evidence(abs_start, s + end)
+            entry.uses.append(ev)
             forms[key][term] += 1
+            if key not in strong:
+                part = glossary_known.covered(words)
+                if (
+                    (any(part) and not all(part) and len(words) > 1)
+                    or (ev.anchor.start or 0) >= def_bodies.get(ev.anchor.paragraph, 1 << 30)
+                    or (not roles_known and key in _CONFIDENTIALITY_ROLES)
+                ):
+                    strong.add(key)
     out = []
     for key, entry in found.items():
+        if len(entry.uses) < 2 and key not in strong:
+            continue  # one capitalised use with nothing presupposing a definition
         written = forms[key]
         singular = [f for f in written if _singular_phrase(_norm(f)) == _norm(f)]
         entry.term = max(singular or written, key=lambda f: (written[f], -len(f)))
@@ -765,6 +861,47 @@ _TITLE_TOKEN = re.compile(
 )
 """A Title-case word as a whole token ("Service", "Provider's"; not "Service-Level",
 "eService" or "SaaS")."""
+
+
+_NEIGHBOUR_LEFT = re.compile(r"([\w][\w'\u2019&-]*)\s+$")
+_NEIGHBOUR_RIGHT = re.compile(r"^\s+([\w][\w'\u2019&-]*)(?:\s+([\w][\w'\u2019&-]*))?(?:\s+([\w][\w'\u2019&-]*))?")
+_COORDINATED = re.compile(r"^\s+(?:or|and|&)\s+(?:[A-Z][\w-]*\s+){0,2}([A-Z][\w-]*)")
+
+
+def after_run(sentence: str, starts: list[int], words: list[str]) -> str:
+    return sentence[starts[-1] + len(words[-1]):starts[-1] + len(words[-1]) + 60]
+
+
+def _PARTY_NEXT(after: str, starters: set[str]) -> bool:  # noqa: N802
+    """Does a party's name or alias (or a pronoun) follow, as the subject of a verb?"""
+    m = re.match(r"^\s+([A-Z][\w'\u2019-]*|We|You|It)\b", after)
+    return bool(m and (_norm(m.group(1)) in starters or m.group(1) in ("We", "You", "It")))
+
+
+def _part_of_known(before: str, words: list[str], after: str, known: "_Known") -> bool:
+    """Is the run one piece of a longer known phrase whose other words the Title-case
+    scan does not see: a hyphenated or all-caps neighbour ("Pre-Existing Materials",
+    "Commercial AI System"), or a coordinated modifier ("Central or South America")?"""
+    phrase = " ".join(words)
+    left = _NEIGHBOUR_LEFT.search(before[-40:])
+    lefts = [left.group(1) + " "] if left and (not left.group(1).islower()) else []
+    right = _NEIGHBOUR_RIGHT.match(after[:80])
+    rights = [""]
+    if right:
+        tail = ""
+        for g in right.groups():
+            if not g:
+                break
+            tail += " " + g
+            rights.append(tail)
+    for lw in lefts + [""]:
+        for rw in rights:
+            if (lw or rw) and _norm(lw + phrase + rw) in known.phrases:
+                return True
+            if (lw or rw) and _singular_phrase(_norm(lw + phrase + rw)) in known.phrases:
+                return True
+    coord = _COORDINATED.match(after[:60])
+    return bool(coord and _norm(f"{phrase} {coord.group(1)}") in known.phrases)
 
 
 def _runs(sentence: str) -> Iterable[tuple[list[str], list[int]]]:

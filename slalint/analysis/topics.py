@@ -34,6 +34,7 @@ from slalint.analysis.context import AnalysisContext, Unit
 from slalint.analysis.facts import TOPIC_IDS, TopicHit
 from slalint.analysis.prefilter import ANCHOR, Guarded, LiteralIndex, accelerate, required_clauses
 from slalint.analysis.statements import body_offset, sentence_spans
+from slalint.document import Table
 
 PATTERN_FILE = "patterns/topics.yaml"
 
@@ -326,6 +327,8 @@ def tag_topics(ctx: AnalysisContext, model: TopicModel | None = None) -> list[To
         offset = body_offset(unit)
         if offset is None:
             continue
+        line_item = unit.in_table and _line_item_row(unit)
+        first_hit = len(hits)
         if unit.in_table:
             if id(unit.section) in glossary_sections:
                 if unit.table_pos is not None and unit.table_pos[2] == 0 and _row_has_other_content(unit, ctx):
@@ -347,6 +350,8 @@ def tag_topics(ctx: AnalysisContext, model: TopicModel | None = None) -> list[To
                 if found:
                     body_topics.setdefault(id(unit.section), set()).update(h.topic for h in found)
                 hits.extend(found)
+        if line_item and len(hits) > first_hit:
+            hits[first_hit:] = [h for h in hits[first_hit:] if h.topic == "fees"]
     if listed:
         _weigh_listed_headings(hits, listed, body_topics)
     return hits
@@ -492,6 +497,29 @@ def _table_label_hits(model: TopicModel, unit: Unit, ctx: AnalysisContext) -> li
     if not _row_has_other_content(unit, ctx):
         return []
     return [TopicHit(topic, unit.evidence(), source="table", weight=0.8) for topic in model.headings_for(text)]
+
+
+_AMOUNT_CELL = re.compile(
+    r"^\W*(?:(?:[$£€¥]|usd|gbp|eur|aud|cad)\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|m|usd|gbp|eur|aud|cad)?"
+    r"(?:\s*(?:/|per)\s*[a-z]+(?:\s+[a-z]+)?)?\W*$",
+    re.I,
+)
+_CURRENCY = re.compile(r"[$£€¥]|\b(?:usd|gbp|eur|aud|cad)\b", re.I)
+
+
+def _line_item_row(unit: Unit) -> bool:
+    """Is this cell in a row of a price list ("Firewall management | 1 | $300.00")? The
+    other cells hold only amounts, one of them money: the row names a billed item, and
+    says nothing on the item's topic except what it costs."""
+    if unit.table_pos is None:
+        return False
+    table_no, row_no, cell_no = unit.table_pos
+    tables = [b for b in unit.section.blocks if isinstance(b, Table)]
+    if table_no >= len(tables) or row_no >= len(tables[table_no].rows):
+        return False
+    others = [c.text.strip() for i, c in enumerate(tables[table_no].rows[row_no].cells) if i != cell_no]
+    others = [t for t in others if t]
+    return bool(others) and all(_AMOUNT_CELL.match(t) for t in others) and any(_CURRENCY.search(t) for t in others)
 
 
 _ROW_NUMBER = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\W*$", re.I)

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from slalint.resources import models_dir
 
-LISTS = ("calendar", "places", "organisations", "statutes", "products", "people", "conventional", "stopwords")
+LISTS = ("calendar", "places", "organisations", "statutes", "products", "people", "conventional", "stopwords", "variables")
+"""``variables`` (nouns a cover page or order form fills in) is consulted only for
+documents whose variables live in such a companion; `known_names` leaves it out."""
 
 
 @lru_cache(maxsize=None)
@@ -32,6 +34,6 @@ def known_names() -> frozenset[str]:
     """Every proper-noun and conventional entry (not the stopwords), lowercased."""
     out: set[str] = set()
     for name in LISTS:
-        if name != "stopwords":
+        if name not in ("stopwords", "variables"):
             out |= word_list(name)
     return frozenset(out)

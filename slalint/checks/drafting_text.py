@@ -32,8 +32,11 @@ table of contents' "Definitions ........ 3" and a form's trailing dots are not b
 _NOT_PLACEHOLDER = re.compile(
     r"^\s*(?:\*+|reserved|intentionally\s+(?:left\s+)?(?:blank|omitted|deleted)|deleted|omitted|redacted|sic|"
     r"signature\s+page\s+follows|remainder\s+of\s+(?:this\s+)?page.*|x|\u2713|\u2714|\s*|\d{1,3}|[a-z]|[ivx]{1,4}|"
-    r"confidential(?:\s+treatment)?(?:\s+requested)?|emphasis\s+added|continued)\s*\.?\s*$"
-    r"|\b(?:intentionally\s+(?:left\s+)?blank|signatures?\s+(?:page|pages|follows?|on\s+(?:the\s+)?(?:next|following))|illegible|logo|graphic|"
+    r"confidential(?:\s+treatment)?(?:\s+requested)?|emphasis\s+added|continued)\s*\.?\s*$",
+    re.I,
+)
+_NOT_PLACEHOLDER_WORDS = re.compile(
+    r"\b(?:intentionally\s+(?:left\s+)?blank|signatures?\s+(?:page|pages|follows?|on\s+(?:the\s+)?(?:next|following))|illegible|logo|graphic|"
     r"letterhead|(?:address|name|text|information)\s+removed|omitted|redacted)\b|^\s*(?:source|note|see)\s*:|^\s*!\w+\s*$",
     re.I,
 )
@@ -46,7 +49,25 @@ _SIGNATURE_LINE = re.compile(
 _EXECUTION = re.compile(r"\bIN\s+WITNESS\s+WHEREOF\b|\bEXECUTED\s+(?:as\s+an?\s+)?(?:AGREEMENT|DEED)\b|\bsignature\s+page\b|\bsigned\s+(?:for\s+and\s+)?on\s+behalf\s+of\b", re.I)
 
 
+_CAPTION_WORD = re.compile(r"^(?:[A-Z][\w'\u2019&-]*|of|and|or|the|for|to|in|on|a|an|by|with|\d+)$")
+
+
+def _is_bracketed_caption(inner: str, before: str, after: str) -> bool:
+    """A heading typed in brackets on a line of its own ("[Start-Up Costs]" under
+    "EXHIBIT D", "[Term]" in a filing that brackets its captions): a Title Case phrase of a
+    few words that names no field to fill in. "[Customer Name]" and "[Insert Address]" stay
+    placeholders, as do capitals ("[CUSTOMER ADDRESS]")."""
+    if before.strip() or after.strip(" .:"):
+        return False
+    words = inner.split()
+    if not 1 <= len(words) <= 8 or inner.isupper() or not words[0][:1].isupper():
+        return False
+    return all(_CAPTION_WORD.match(w) for w in words) and not _PLACEHOLDER_WORDS.search(inner)
+
+
 def _bracket_is_placeholder(inner: str, after: str) -> bool:
+    if _NOT_PLACEHOLDER_WORDS.search(inner):
+        return False  # "[The remainder of this page is intentionally left blank.]", "[INITIALS ILLEGIBLE]"
     if _NOT_PLACEHOLDER.match(inner):
         if inner.strip().isdigit() and re.match(r"^\s+[a-z%]", after):
             return True  # "[30] days": a number still to be agreed
@@ -92,12 +113,43 @@ def _signature_table_rows(ctx: RuleContext) -> set[tuple[int, int]]:
     return rows
 
 
-@check(placeholders=("placeholder", "what"))
+def _placeholder_key(shown: str, what: str) -> str:
+    """What makes two placeholders "the same field": the text without case and spacing for
+    named fields ("{customer_name}", "[CUSTOMER ADDRESS]"); every blank line is one field
+    kind ("____" and "________" are both just a blank), as is every highlighted blank."""
+    if what in ("blank to fill in", "highlighted blank"):
+        return what
+    return what + ":" + re.sub(r"\s+", " ", shown.strip().lower())
+
+
+_MAX_EXTRA = 25
+"""At most this many further occurrences are attached to a placeholder's finding as evidence."""
+
+
+@check(placeholders=("placeholder", "what", "count"))
 def placeholder_left(ctx: RuleContext) -> Iterator[Hit]:
     """Unfilled template fields: [BRACKETED] text, {{field}}, {field}, <ANGLE> fields, TBD,
     [•], blank lines ____ and highlighted blanks. A signature line's blanks ("By: ____",
     "Date: ____", the lines after "IN WITNESS WHEREOF") are filled in when signing and are
-    not placeholders."""
+    not placeholders.
+
+    One finding per distinct placeholder and document, at its first occurrence: a template
+    with "{customer_name}" in forty places reads as one field to fill in, not forty
+    findings. The message gives the number of occurrences; the further ones are attached as
+    extra evidence (the first ``_MAX_EXTRA``)."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in _placeholder_hits(ctx):
+        groups.setdefault(_placeholder_key(hit.values["placeholder"], hit.values["what"]), []).append(hit)
+    for hits in groups.values():
+        first = hits[0]
+        n = len(hits)
+        first.values["count"] = f" ({n} occurrences)" if n > 1 else ""
+        first.extra_evidence = [h.evidence for h in hits[1:1 + _MAX_EXTRA] if h.evidence is not None]
+        yield first
+
+
+def _placeholder_hits(ctx: RuleContext) -> Iterator[Hit]:
+    """Every placeholder occurrence, in document order."""
     zone = _signature_zone(ctx)
     sig_rows = _signature_table_rows(ctx)
     for info in ctx.iter_paragraphs("all"):
@@ -107,6 +159,8 @@ def placeholder_left(ctx: RuleContext) -> Iterator[Hit]:
         for m in _BRACKET.finditer(text):
             if text[m.end():m.end() + 2] == ": " and re.match(r"\s*https?://", text[m.end() + 1:]):
                 continue  # a Markdown link reference definition "[support]: https://..."
+            if _is_bracketed_caption(m.group("inner"), text[:m.start()], text[m.end():]):
+                continue
             if _bracket_is_placeholder(m.group("inner"), text[m.end():]):
                 found.append((m.start(), m.end(), "bracketed placeholder"))
         for rx, what in ((_DOUBLE_BRACE, "template field"), (_BRACE, "template field"), (_ANGLE, "template field"),

@@ -23,12 +23,37 @@ _TOKEN_RE = re.compile(
     r"|(?P<reflink>\[(?P<rtext>[^\]]+)\]\[[^\]]*\])"
     r"|(?P<code>(?P<ticks>`+)(?P<ctext>.+?)(?P=ticks))"
     r"|(?P<autolink><(?P<aurl>(?:https?|mailto):[^>\s]+)>)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<tag></?(?P<tname>[A-Za-z][A-Za-z0-9-]*)(?P<tattrs>\s[^<>]*)?/?>)"
+    r"|(?P<blank>_{3,})"
     r"|(?P<delim>\*\*|__|\*|_|~~)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});)",
     re.S,
 )
 _WS_RE = re.compile(r"\s+")
+_HTML_TAGS = frozenset("""
+a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd del details
+dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 head header hr html i img ins kbd label li main mark
+nav ol p pre q s samp section small span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul
+var wbr
+""".split())
+"""HTML elements that appear in agreements published as Markdown. Anything else in angle
+brackets ("<MONTHLY FEE>", "<Customer Name>") is text: a template field, not markup."""
+_LEGACY_CAPS_TAGS = frozenset("A B BR CENTER DIV FONT HR I LI OL P SPAN SUB SUP TABLE TD TH TR U UL".split())
+_ATTRS_RE = re.compile(r"""^(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?$""")
+
+
+def _is_html_tag(name: str, attrs: str | None) -> bool:
+    """Whether ``<name attrs>`` is real HTML: a known element (or a custom element with a
+    hyphen) with well-formed attributes. An all-capitals name is a placeholder
+    ("<ADDRESS>", "<TIME>") unless it is an old-style capitals tag such as "<BR>"."""
+    if attrs and not _ATTRS_RE.match(attrs):
+        return False
+    low = name.lower()
+    if low not in _HTML_TAGS and not ("-" in name and name == low):
+        return False
+    if name.isupper() and len(name) > 1 and name not in _LEGACY_CAPS_TAGS and not (attrs and "=" in attrs):
+        return False
+    return True
 
 
 def render_inline(source: str) -> tuple[str, tuple[Mark, ...], list[str]]:
@@ -100,9 +125,14 @@ def _tokenise(source: str, tokens: list[list], comments: list[str]) -> None:
             tokens.append(["t", url])
             tokens.append(["lc", None])
         elif g == "tag":
+            if not _is_html_tag(m.group("tname"), m.group("tattrs")):
+                tokens.append(["t", m.group("tag")])  # "<MONTHLY FEE>": a template field, kept as text
+                continue
             tag = m.group("tag").lower()
             if tag.startswith(("<br", "<p", "</p", "<div", "</div", "<li", "<tr", "<td", "<th")):
                 tokens.append(["t", " "])
+        elif g == "blank":
+            tokens.append(["t", m.group("blank")])  # "$__________": a blank to fill in, not emphasis
         elif g == "entity":
             tokens.append(["t", html.unescape(m.group("entity"))])
         elif g == "delim":

@@ -92,8 +92,10 @@ class _Open:
     numbering_list: bool = False
 
 
-def _anchor(line: int) -> Anchor:
-    return Anchor(paragraph=line, line=line + 1)
+def _anchor(line: int, paragraph: int | None = None) -> Anchor:
+    """``paragraph`` is the source line, unless the lexer gave the block a distinct index
+    (a second paragraph split off one line: see ``raw_blocks.assign_paragraph_indices``)."""
+    return Anchor(paragraph=line if paragraph is None else paragraph, line=line + 1)
 
 
 def _shift_marks(marks: tuple[Mark, ...], offset: int, length: int) -> tuple[Mark, ...]:
@@ -188,7 +190,7 @@ class SectionBuilder:
             if b.kind == "comment":
                 self._pending.append((b.text, b.line))
                 continue
-            anchor = _anchor(b.line)
+            anchor = _anchor(b.line, b.paragraph)
             self._attach_comments(anchor, b.inline_comments)
             if i == title_index:
                 self._add_title(b, anchor)

@@ -28,6 +28,7 @@ from slalint.document.model import Document, Metadata
 from slalint.errors import DocumentReadError
 from slalint.readers.markdown_blocks import lex_markdown
 from slalint.readers.plaintext_blocks import lex_text
+from slalint.readers.raw_blocks import assign_paragraph_indices
 from slalint.readers.section_builder import SectionBuilder
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -80,6 +81,7 @@ def _build(text: str, path: str, fmt: str, sha256: str) -> Document:
         blocks, front_title = lex_markdown(text)
     else:
         blocks, front_title = lex_text(text), None
+    assign_paragraph_indices(blocks, text.count("\n") + 1)
     builder = SectionBuilder(fmt)
     root = builder.build(blocks, front_title)
     if not any(True for _ in root.iter_paragraphs()):

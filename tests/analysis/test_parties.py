@@ -79,3 +79,20 @@ def test_parties_role_words_stand_in_without_names() -> None:
         aspects=PARTIES,
     )
     assert {p.name: p.role for p in a.parties} == {"Provider": "provider", "Customer": "customer"}
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        'This Agreement is made as of January 15, 2019 (the "Effective Date") by and between Northwind '
+        "Computer Services LLC, a New York limited liability company with its offices at 12 Mill Road, "
+        'Troy, New York 12180 ("Provider"), and Fabrikam Veterinary Clinic, LLC, with its principal '
+        'place of business at [CUSTOMER ADDRESS] ("Customer").',
+    ],
+)
+def test_parties_descriptor_with_address_before_alias(preamble: str) -> None:
+    """"with its offices at ..." after the legal name is a descriptor, not the lead-in."""
+    a = analyze_md("# Services Agreement\n\n" + preamble + "\n")
+    got = {(p.name, p.role) for p in a.parties}
+    assert ("Northwind Computer Services LLC", "provider") in got
+    assert ("Fabrikam Veterinary Clinic, LLC", "customer") in got

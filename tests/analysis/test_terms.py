@@ -164,7 +164,7 @@ def test_terms_not_candidates(sentence: str) -> None:
 
 
 def test_terms_vocabulary_and_external_terms_suppress() -> None:
-    text = '# SLA\n\n"Incident" means an outage.\n\nEach Critical Incident and each Major Problem is logged.\n'
+    text = '# SLA\n\n"Incident" means an outage.\n\nEach Critical Incident and each Major Problem is logged.\n\nProvider reviews every Major Problem.\n'
     assert {u.term for u in analyze_md(text, aspects=TERMS).undefined_terms} == {"Critical Incident", "Major Problem"}
     a = analyze_md(text, aspects=TERMS, vocabulary=["Critical Incident"], external_terms=["Major Problem"])
     assert a.undefined_terms == []
@@ -176,7 +176,7 @@ def test_terms_external_glossary_suppresses_candidates() -> None:
 
     Capitalised terms used but not defined in this SLA have the meanings given in the Master Agreement.
 
-    Provider shall resolve each Critical Incident promptly.
+    Provider shall resolve each Critical Incident promptly and report every Critical Incident.
     """
     a = analyze_md(text, aspects=TERMS)
     assert a.external_glossaries and "Master Agreement" in a.external_glossaries[0].quote
@@ -233,3 +233,46 @@ def test_terms_key_terms_table_defines_its_labels() -> None:
     assert {"Subscription Period", "Target Uptime", "Support Channel", "Payment Process"} <= set(a.glossary)
     assert a.glossary["Target Uptime"].how == "table" and a.glossary["Target Uptime"].definition == "99.9%"
     assert [u.text for u in a.glossary["Target Uptime"].uses] == ["Target Uptime"]
+
+
+def test_terms_cover_page_variables_are_not_reported_but_stray_roles_are() -> None:
+    text = """
+    # Standard Terms
+
+    This agreement is between Acme Corp. ("Company") and Jane Roe Consulting LLC ("Contractor").
+
+    Capitalized words have the meanings or descriptions given in the Cover Page.
+
+    ## 1. Confidentiality
+
+    1.1 Contractor shall keep the Confidential Information secret until the Notice Date, and shall deliver notices to the Notice Address before the Notice Date.
+
+    1.2 If Contractor must disclose, Recipient provides the Discloser reasonable advance notice.
+
+    1.3 Company pays the Fees monthly and may audit the Fees.
+    """
+    a = analyze_md(text, aspects=TERMS)
+    found = {u.term for u in a.undefined_terms}
+    # multi-word Title-case phrases are the cover page's variables; stray confidentiality
+    # roles in a document whose parties are "Company" and "Contractor" are drafting slips
+    assert {"Recipient", "Discloser"} <= found
+    assert not found & {"Notice Date", "Notice Address", "Confidential Information"}
+
+
+def test_terms_single_use_needs_evidence() -> None:
+    text = """
+    # Services Agreement
+
+    ## 1. Definitions
+
+    1.1 "Incident" means an outage.
+
+    ## 2. Support
+
+    2.1 Provider answers questions from the Federal Reserve promptly.
+
+    2.2 Provider fixes each Critical Incident within four hours.
+    """
+    found = {u.term for u in analyze_md(text, aspects=TERMS).undefined_terms}
+    assert "Critical Incident" in found  # extends a defined term
+    assert "Federal Reserve" not in found  # one use, nothing presupposing a definition

@@ -485,3 +485,37 @@ def test_crlf_and_bom(tmp_path):
     assert [(s.ref, s.title) for s in doc.sections()] == [("1", "Support"), ("1.1", "")]
     assert doc.find_section("1.1").blocks[0].text == "The Provider answers calls."
     assert doc.find_section("1.1").anchor.line == 5
+
+
+# --- template fields survive Markdown rendering; split paragraphs get their own anchors ----
+
+
+def test_underscore_blanks_are_text_not_emphasis():
+    text, marks, _ = render_inline("Customer shall pay $__________ per month and __bold__ terms.")
+    assert "$__________ per month" in text
+    assert [text[m.start:m.end] for m in marks if m.kind == "bold"] == ["bold"]
+
+
+@pytest.mark.parametrize("source,kept", [
+    ("The fee is <MONTHLY FEE> per month.", "<MONTHLY FEE>"),
+    ("Send notices to <Customer Name> at <ADDRESS>.", "<Customer Name> at <ADDRESS>"),
+])
+def test_angle_bracket_fields_are_kept_but_html_tags_are_stripped(source, kept):
+    assert kept in render_inline(source)[0]
+
+
+def test_real_html_tags_are_stripped():
+    text = render_inline('The <span class="term">Services</span> start<br/>on <b>Monday</b>.')[0]
+    assert text == "The Services start on Monday."
+
+
+def test_paragraphs_split_from_one_line_have_distinct_anchors():
+    line = ("1.1 The Provider shall supply the Services described in the Order Form to the Customer. "
+            "   1.2 The Customer shall pay the fees set out in the Order Form within thirty days of invoice.")
+    doc = read_plain_text("SERVICES AGREEMENT\n\n" + line + "\n1.3 Either party may terminate on notice.\n\n")
+    paras = [p for p in doc.root.iter_paragraphs() if p.text.startswith(("The Provider", "The Customer", "Either"))]
+    assert len(paras) == 3
+    assert paras[0].anchor.line == paras[1].anchor.line == 3  # the true line, for both
+    assert len({p.anchor.paragraph for p in doc.root.iter_paragraphs()}) == len(list(doc.root.iter_paragraphs()))
+    assert paras[0].anchor.paragraph == 2
+    assert paras[1].anchor.paragraph not in (2, 3)  # line 3 (0-based) starts 1.3

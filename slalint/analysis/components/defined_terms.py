@@ -52,6 +52,9 @@ _HEREINAFTER = re.compile(
 )
 _LABEL_PREFIX = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,4}(?:\.\d+)*[.)]\s*)?$")
 _ARTICLE_PREFIX = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,4}(?:\.\d+)*[.)]\s*)?(?:an?|the)\s+$", re.I)
+_AFTER_SENTENCE = re.compile(r"[.!?]\s+(?:(?:An?|The)\s+)?$")
+"""A quoted term opening a sentence inside a paragraph ('... with GitHub. A "Personal
+Account" represents ...'): the start-only verbs ("is", "represents") define there too."""
 _UNQUOTED_MEANS = re.compile(
     r"^\s*(?:the\s+)?(?P<term>[A-Z][\w\u2019'&/-]*(?:\s+(?:[A-Z0-9][\w\u2019'&/-]*|of|and|for|the|to|in|on|or|by)){0,7})\s+(?P<verb>means|shall\s+mean)\b"
 )
@@ -135,7 +138,8 @@ class DefinedTermsFinder:
             last_end = group[-1][2]
             rest = text[last_end:last_end + 200]
             m = self.verb_re.match(rest)
-            at_start = bool(_LABEL_PREFIX.match(text[:group[0][1]]) or _ARTICLE_PREFIX.match(text[:group[0][1]]))
+            head = text[:group[0][1]]
+            at_start = bool(_LABEL_PREFIX.match(head) or _ARTICLE_PREFIX.match(head) or _AFTER_SENTENCE.search(head[-12:]))
             verb = None
             if m:
                 verb = " ".join(m.group("verb").lower().split())

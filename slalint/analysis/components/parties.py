@@ -64,12 +64,14 @@ def entity_name(before: str) -> str | None:
     "as"; None unless what is left looks like a name (capitalised words, at most one
     company suffix)."""
     text = before.strip()
+    # the descriptor and address go first: "with its offices at ..." must not be taken
+    # for the "between ... with" lead-in that precedes a name
+    text = _DESCRIPTOR.sub("", text).strip(" ,;:")
+    text = _ADDRESS.sub("", text).strip(" ,;:")
     m = _LEAD.match(text)
     if m and m.end() < len(text):
         # keep the last "between/and" split only when a capitalised name follows it
         text = text[m.end():]
-    text = _DESCRIPTOR.sub("", text).strip(" ,;:")
-    text = _ADDRESS.sub("", text).strip(" ,;:")
     text = re.sub(r"\s+as$", "", text)
     if not text or not _NAME_OK.match(text) or len(text.split()) > 12:
         return None
