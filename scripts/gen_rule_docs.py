@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from slalint.atomicio import write_text_atomic
 from slalint.commands.rule import render_rule
 from slalint.engine.loader import load_ruleset
 
@@ -36,10 +37,7 @@ def main() -> int:
     text = render()
     if "--check" in sys.argv:
         return 0 if TARGET.exists() and TARGET.read_text(encoding="utf-8") == text else 1
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    tmp = TARGET.with_suffix(".md.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(TARGET)
+    write_text_atomic(TARGET, text)
     print(f"wrote {TARGET}")
     return 0
 

@@ -29,12 +29,12 @@ import getpass
 import json
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from slalint.atomicio import write_text_atomic
 from slalint.errors import SlalintError
 
 REVIEW_SUFFIX = ".slalint-review.json"
@@ -376,54 +376,9 @@ def _iso(when: datetime | str | None) -> str:
 def atomic_write_text(path: str | os.PathLike[str], text: str, *,
                       _before_replace: Callable[[Path], None] | None = None) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never a
-    torn one: temporary file in the same folder, flush, fsync, ``os.replace``, then fsync
-    the folder. The temporary file is removed if anything fails."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            try:
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        if _before_replace is not None:
-            _before_replace(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
+    torn one (see slalint.atomicio)."""
+    write_text_atomic(path, text, _before_replace=_before_replace)
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _reason(exc: BaseException) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from lxml import etree
 
 from slalint.annotate.placement import Target, candidate_targets, locate
 from slalint.annotate.runs import W, Segment, TextWalk, isolate, segments_text
+from slalint.atomicio import write_bytes_atomic
 from slalint.annotate.text import AUTHOR, INITIALS, comment_paragraphs, comment_plain_text
 from slalint.errors import SlalintError
 
@@ -268,20 +268,5 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def write_atomic(dest: Path, data: bytes) -> None:
-    """Write ``data`` to ``dest`` through a temporary file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=str(dest.parent))
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write ``data`` to ``dest`` atomically (see slalint.atomicio)."""
+    write_bytes_atomic(dest, data)

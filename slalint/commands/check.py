@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from slalint.atomicio import write_text_atomic
 from slalint.errors import SlalintError
 
 HELP = "Check agreements against the rules and report findings."
@@ -74,15 +74,7 @@ def _write_output(text: str, output: str | None) -> None:
         return
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(target, text)
 
 
 def use_color(stream: Any) -> bool:

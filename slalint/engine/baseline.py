@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from slalint import __version__
+from slalint.atomicio import write_text_atomic
 from slalint.engine.findings import RunResult
 from slalint.errors import ConfigError
 
@@ -95,13 +95,5 @@ def write_baseline(run: RunResult, path: str | Path) -> int:
     data = {"version": FORMAT_VERSION, "slalint": __version__, "entries": entries}
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(target, text)
     return len(entries)
