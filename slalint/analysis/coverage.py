@@ -110,6 +110,33 @@ def _add_statement_hits(statements: list[Statement], by_topic: dict[str, list[To
             by_topic["termination"].append(TopicHit("termination", st.evidence, "body", 1.0))
         if st.action == "terminate_for_convenience":
             by_topic["termination_for_convenience"].append(TopicHit("termination_for_convenience", st.evidence, "body", 0.8))
+    by_topic["customer_obligations"].extend(_named_customer_duties(statements))
+
+
+_CUSTOMER_WORD = re.compile(r"^(?:the\s+)?(?:customer|client|buyer|purchaser|licensee|subscriber|authority|you)$", re.I)
+
+
+def _named_customer_duties(statements: list[Statement]) -> list[TopicHit]:
+    """The customer's duties where the agreement calls the customer by its name ("Converge
+    shall provide VNE with remote access"): the customer-obligation patterns are written
+    for "Customer shall ...", so the sentence is read with the name put back to the role."""
+    from slalint.analysis.topics import load_topic_model
+
+    topic = None
+    out: list[TopicHit] = []
+    for st in statements:
+        name = st.bearer_text.strip()
+        if st.bearer != "customer" or st.modality != "obligation" or not name or _CUSTOMER_WORD.match(name):
+            continue
+        sentence = st.evidence.quote
+        if name not in sentence:
+            continue
+        topic = topic or load_topic_model().get("customer_obligations")
+        sentence = re.sub(rf"(?<!\w){re.escape(name)}(?![\w-])", "Customer", sentence)
+        found = topic.body_match(sentence, sentence.lower())
+        if found:
+            out.append(TopicHit("customer_obligations", st.evidence, "body", found[0]))
+    return out
 
 
 def _definitions_coverage(hits: list[TopicHit], analysis: Analysis) -> Coverage:
@@ -248,12 +275,12 @@ def document_kind(analysis: Analysis) -> str:
                     if rx.search(subject):
                         return kind
             return "schedule"
+    if _engages_contractor(analysis):
+        return "other"  # its cover page may be headed "Statement of Work"
     cover = _cover_kind(analysis)
     if cover:
         return cover
     for text in candidates:
-        if _ENGAGEMENT.search(text):
-            return "other"
         for kind, rx in _KINDS:
             if rx.search(text):
                 if kind != "other":
@@ -264,8 +291,6 @@ def document_kind(analysis: Analysis) -> str:
     for p in list(analysis.document.paragraphs())[:30]:
         m = _SELF_REFERENCE.search(p.text)
         if m:
-            if _ENGAGEMENT.search(m.group(0)):
-                return "other"
             for kind, rx in _KINDS:
                 if rx.search(m.group(0)):
                     return kind if kind != "other" else ("msa" if _services_language(analysis) else "other")
@@ -275,6 +300,20 @@ def document_kind(analysis: Analysis) -> str:
 _ENGAGEMENT = re.compile(r"\b(?:independent\s+)?(?:contractor|consulting|consultant|freelancer?)\s+agreement\b", re.I)
 """An agreement engaging one contractor or consultant: a services agreement, but neither
 a master agreement for managed services nor a statement of work ("other")."""
+
+
+def _engages_contractor(analysis: Analysis) -> bool:
+    """Is this an agreement engaging one contractor or consultant, by its title or by what
+    it calls itself ("this consulting agreement")?"""
+    if any(_ENGAGEMENT.search(t) and len(t.split()) <= 8 for t in title_candidates(analysis, 40)):
+        return True
+    for p in list(analysis.document.paragraphs())[:30]:
+        m = _SELF_REFERENCE.search(p.text)
+        if m and _ENGAGEMENT.search(m.group(0)):
+            return True
+    return False
+
+
 _SELF_REFERENCE = re.compile(r"\bthis\s+(?:statement\s+of\s+work|sow|order\s+form|service\s+level\s+agreement|sla|(?:\w+\s+){0,3}agreement)\b", re.I)
 _COVER_CELL = (("order_form", re.compile(r"^\W*(?:order\s+form|cover\s+page)\W*$", re.I)), ("sow", re.compile(r"^\W*(?:sow|statement\s+of\s+work)\W*$", re.I)))
 

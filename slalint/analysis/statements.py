@@ -378,6 +378,8 @@ def statements_in_sentence(unit: Unit, start: int, end: int, resolver: PartyReso
         scope = condition + " " + after
         if action == "terminate":
             action = _termination_kind(scope, after, lex)
+            if not lex.convenience.search(scope) and not lex.cause.search(scope):
+                action = _termination_heading_kind(unit.section.title, lex) or action
         scope_lower = scope.lower()
         qualifiers = tuple(q for q, g in lex.qualifiers if g.search(scope, scope_lower))
         if "without_notice" in qualifiers and "with_notice" in qualifiers:
@@ -515,6 +517,18 @@ def _termination_kind(scope: str, after: str, lex: Lexicon) -> str:
     ):
         return "terminate_for_convenience"
     return "terminate"
+
+
+def _termination_heading_kind(title: str, lex: Lexicon) -> str | None:
+    """A clause headed "Termination for Service Level Failure" or "Termination for
+    Convenience" says on what ground its plain "may terminate" rests."""
+    if not title or not re.search(r"\bterminat", title, re.I):
+        return None
+    if lex.convenience.search(title):
+        return "terminate_for_convenience"
+    if lex.cause.search(title):
+        return "terminate_for_cause"
+    return None
 
 
 _PURPOSE = re.compile(r"\bto\s+comply\b|\bin\s+order\s+to\b|\bdue\s+to\b|\bbecause\b|\bas\s+required\b|\bunless\b|\bwhen\b|\bin\s+case\b", re.I)

@@ -10,14 +10,35 @@ terms and "Term: ..." paragraphs in a definitions section, and definitions table
 Undefined-term candidates are capitalised words used as if defined ("the Critical
 Incident", "minus Downtime") that no definition, party name, proper noun or the project
 vocabulary accounts for. Peer tools ship this check switched off because it is noisy;
-here every source of noise is removed on purpose: sentence-initial words, headings and
-short table labels, all-caps text, quoted titles, placeholders, references ("Schedule 2"),
-statutes ("... Act"), organisations, places, people, months, products, names of policies
-and pages, and documents that say their capitalised terms are defined in another document
-(or that are one part of a larger contract: a numbered schedule, an order form naming its
-standard terms). Such documents report candidates only when the caller supplies the other
-document's terms (``external_terms``). A list of terms "that mean the same as in the base
-terms" defines each listed term as ``how="external"``.
+here every source of noise is removed on purpose: sentence-opening runs (often a heading
+run into its sentence: "Customer Care IBM will provide"), headings and short table labels,
+all-caps text, quoted titles, placeholders, references ("Schedule 2"), statutes ("... Act"),
+organisations, funds, places, people, months, products, names of policies and pages,
+pieces of a longer known phrase ("Pre-Existing Materials", "Central or South America"),
+and runs holding a verb ("Source Code Is"). What remains must presuppose a definition:
+used at least twice, or once where that one use is telling (it extends a defined term,
+"Critical Incident" with "Incident" defined; it sits in another term's definition; it is a
+confidentiality role, "Recipient", in a document whose parties are called something else).
+At most `MAX_CANDIDATES` are reported, the best-evidenced first.
+
+Documents that say their capitalised terms are defined elsewhere (`external_glossaries`)
+are handled by `external_scope`:
+
+* ``"glossary"``: the other document defines everything (the Agreement an addendum
+  belongs to, the Standard Terms, a master agreement, CCS's Joint Schedule 1, the contract
+  a numbered schedule is attached to, the terms an amendment modifies). Nothing is
+  reported unless the caller supplies that document's terms (``external_terms``), in which
+  case the document is checked as if self-standing against them.
+* ``"variables"``: a Cover Page, Order Form or Key Terms fills in the variables (or the
+  document only mentions companion terms without saying its capitals are defined there).
+  Variables are Title-case phrases ("Notice Address", "Subscription Period"), so only
+  single words are reported, minus the commercial nouns such a companion fills in
+  (``models/vocabulary/variables.txt``: Fees, Deliverables, Users...). This keeps real
+  slips visible ("Recipient" and "Discloser" in an agreement between "Company" and
+  "Contractor").
+
+A list of terms "that mean the same as in the base terms" defines each listed term as
+``how="external"``.
 """
 
 from __future__ import annotations
@@ -25,6 +46,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from slalint.analysis.components.defined_terms import DefinitionMatch, clean_term
@@ -58,7 +80,7 @@ _STATUTE_WORDS = frozenset(
 )
 _ORG_WORDS = frozenset(
     "inc incorporated ltd limited llc llp plc corp corporation co company gmbh ag university college bank council department ministry agency "
-    "commission association institute foundation holdings trust court tribunal board committee".split()
+    "commission association institute foundation holdings trust court tribunal board committee fund funds portfolio".split()
 )
 _ORG_SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Inc|Ltd|Limited|LLC|L\.L\.C|LLP|PLC|Corp|Corporation|Co|GmbH|AG|S\.A|B\.V|N\.V|P\.C|Pty)\b\.?")
 _REFERENCE_AFTER = re.compile(r"^\s*(?:No\.?\s*)?(?:\d|[IVX]+\b|[A-Z]\b|\()")
@@ -68,9 +90,23 @@ _WINDOW = 300
 bounded window keeps the scan linear on very long paragraphs."""
 _STATUTE_ANYWHERE = frozenset("act convention treaty directive regulation regulations".split())
 _ORG_ANYWHERE = frozenset("department ministry university college bank agency commission institute foundation court tribunal".split())
-_STATUTE_TAIL = re.compile(r"^\s+(?:and|&)\s+(?:[A-Z][\w'\u2019-]*\s+){0,5}(?:Act|Regulations?|Directive|Code|Rules)\b")
+_STATUTE_TAIL = re.compile(r"^\s+(?:(?:and|&)\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,5}(?:Act|Regulations?|Directive|Code|Rules)\b")
+"""The run is the first words of a statute's name: "Children's Online Privacy Protection
+Act", "Gramm-Leach-Bliley and ... Act"."""
+_OWNER_IN_PARENS = re.compile(r"^(?:['\u2019]s)?\s*\((?:[A-Z][\w&.-]*\s*){1,4}(?:FZLLC|FZ-LLC|Inc|Ltd|LLC|GmbH|Corp|Limited|plc|PLC|S\.A|B\.V)\.?\)")
+_SECTION_TITLE_BEFORE = re.compile(r"\b(?:Section|Clause|Schedule|Part|Annex|Appendix|Article)\s+[\w.]+\s*[:\u2013\u2014-]\s*$")
+_ADDRESS_WORDS = frozenset(
+    "road street st avenue ave lane drive boulevard blvd way house estate park building floor suite square place court county counties "
+    "parkway highway plaza centre center tower".split()
+) - {"center", "centre"}
+_ADDRESS_AFTER = re.compile(
+    r"^(?:,?\s+[A-Z][\w.'-]*){0,3},\s+(?:[A-Z][\w.'-]*\s*){1,3}(?:,\s*)?(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|[A-Z]{2}\s+\d{5}\b|\d{5}(?:-\d{4})?\b)"
+    r"|^,\s+(?:[A-Z][\w.'-]*\s*){1,3},\s+(?:[A-Z][\w.'-]*\s*){1,3}(?:,|$)"
+)
+"""After a run: the rest of a postal address (town, county, postcode or ZIP code)."""
 _DOCUMENT_WORDS = frozenset(
-    "policy policies guidelines guideline terms agreement agreements addendum statement program programme page settings portal repository website site".split()
+    "policy policies guidelines guideline terms agreement agreements addendum statement program programme page settings portal repository website site "
+    "rider riders packet appendix appendices exhibit schedule annex annexure attachment".split()
 )
 _BRAND_BEFORE = re.compile(r"(?:\b[A-Za-z]*[a-z][A-Z][\w]*|\b[\w-]+\.(?:com|org|net|io|co)\b)(?:['\u2019]s)?\s+$")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+|an?\s+)?[\"\u201c]?[A-Z][A-Za-z]*[A-Z]['\u2019]?s?[\"\u201d]?\)")
@@ -417,6 +453,12 @@ _IMPORTS_DEFINITIONS = (
     _INCORPORATED,
     re.compile(r"\b[Ii]nterpret(?:ed)?\s+(?:this|these|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:using|in\s+accordance\s+with|by\s+reference\s+to)\s+(?:the\s+)?(?P<doc>[A-Z][\w-]*(?:\s+[\w-]+){0,4})"),
     re.compile(r"\bsupplement\s+(?:the\s+)?(?P<doc>[A-Z][\w-]*(?:\s+[\w-]+){0,4})\s*\(\s*Definitions\s*\)"),
+    # an amendment or a set of additional terms: "modifications of the Bonterms Cloud
+    # Terms", "Amendment No. 2 to the Master Services Agreement"
+    re.compile(
+        r"(?:^|(?<=[.:;]\s))\s*(?:(?:The|These)\s+(?:following\s+)?)?(?:[Mm]odifications?|[Aa]dditions?|[Aa]mendments?)(?:\s+No\.\s*\d+)?\s+(?:(?:to|of)\s+(?:or\s+(?:modifications?\s+)?(?:to|of)\s+)?)(?:the\s+)?"
+        r"(?P<doc>(?:[A-Z][\w-]*\s+){1,4}(?:Terms|Agreement))\b"
+    ),
 )
 
 
@@ -592,6 +634,7 @@ class _Known:
         return cov
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     s = s.replace("\u2019", "'").strip().lower()
     if s.endswith("'s"):
@@ -601,6 +644,7 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -611,6 +655,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _singular_phrase(phrase: str) -> str:
     words = phrase.split()
     return " ".join(words[:-1] + [_singular(words[-1])]) if words else phrase
@@ -745,6 +790,7 @@ def find_undefined(
 
     found: dict[str, UndefinedTerm] = {}
     strong: set[str] = set()
+    organisations: set[str] = set()
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for unit, s, e in ctx.sentences():
         if is_title(unit) or (skip_units and unit.index in skip_units):
@@ -755,11 +801,14 @@ def find_undefined(
         if unit.in_table and len(text.split()) <= 6:
             continue
         sentence = text[s:e]
+        runs = list(_runs(sentence))
+        if not runs or (len(runs) == 1 and runs[0][1][0] == 0 and len(runs[0][0]) == 1):
+            continue  # no Title-case words past a capitalised first word: nothing to check
         if _is_shouting(sentence) or _is_title_like(sentence) or "@" in sentence or _SIGNATURE_TEXT.search(sentence):
             continue
         if _INITIAL_PREFIX.match(text[:s]) and _is_title_like(sentence.rstrip().rstrip(".:")):
             continue  # a run-in heading: "Reservation of Rights. Except for ..."
-        for run in _runs(sentence):
+        for run in runs:
             words, starts = run
             lead = sentence[max(0, starts[0] - _WINDOW):starts[0]]
             opens = starts[0] == 0 or (starts[0] <= 24 and bool(_INITIAL_PREFIX.match(sentence[:starts[0]])))
@@ -768,12 +817,16 @@ def find_undefined(
             while words and words[0].lower() in stop:
                 words, starts = words[1:], starts[1:]
                 initial = True
+                opens = False  # "Each Critical Incident ...": the determiner presupposes a term
             if not words:
                 continue
             if initial and len(words) == 1:
                 continue
-            if opens and _PARTY_NEXT(after_run(sentence, starts, words), starters):
-                continue  # a heading run into its first sentence: "Customer Care IBM will ..."
+            if opens:
+                continue  # opens the sentence: often a heading run into it ("Customer Care IBM
+                # will ..."); a real term is also used mid-sentence, where it is counted
+            if all(known.covered(words)):
+                continue  # defined terms, party names, vocabulary (the commonest case: first)
             if any(w.lower() in stop or _norm(w) in starters for w in words[1:]):
                 continue  # a run-in heading glued to the next sentence: "Taxes Customer shall ..."
             if len(words) == 1 and _NOT_A_NOUN.search(words[0]):
@@ -788,6 +841,11 @@ def find_undefined(
             abs_run = s + starts[0]
             if _open_bracket(text[max(0, abs_run - 2 * _WINDOW):abs_run], 2 * _WINDOW):
                 continue  # drafting note, placeholder or bracketed option
+            if _OWNER_IN_PARENS.match(sentence[end:end + 60]):
+                organisations.add(_singular_phrase(_norm(re.sub(r"['\u2019]s?$", "", " ".join(words)))))
+                continue  # "Titan's (Flock FZLLC) policies": a company, wherever it is named
+            if _SECTION_TITLE_BEFORE.search(before[-40:]):
+                continue  # "Section 3: Service Specification": a cited title
             if _CITED_TITLE.search(before[-40:]) or _ACRONYM_BEFORE.search(before[-40:]) or _in_cited_title(before, len(before)):
                 continue  # "Section 6.3 (Representations & Warranties)", "(Withdrawal) Act", "OFAC's Specially ..."
             if before.endswith(("[", "{", "<")) or re.search(r"[\"\u201c\u2018]\s*$", before) and re.match(r"^\s*[\"\u201d\u2019]", after):
@@ -795,6 +853,11 @@ def find_undefined(
             low_words = [w.lower().rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w.lower() for w in words]
             if _REFERENCE_AFTER.match(after) and len(after.strip()) > 0 and after.lstrip()[:1].isdigit():
                 continue  # "Phase 2", "Release 3", "Schedule 4"
+            if _ADDRESS_AFTER.search(sentence[end:end + 80]) or low_words[-1] in _ADDRESS_WORDS:
+                # an address: "Claygate House, Littleworth Road, Esher, Surrey KT10 9BX"; a town
+                # named in an address is a place wherever else it is named ("our Albany office")
+                organisations.add(_singular_phrase(_norm(" ".join(words))))
+                continue
             if low_words[-1] in _STATUTE_WORDS or low_words[-1] in _ORG_WORDS or low_words[-1] in _DOCUMENT_WORDS:
                 continue  # "... Act", "... Bank", "Privacy Policy", "Community Guidelines"
             if _BRAND_BEFORE.search(before) or _glued(sentence, starts[0], end):
@@ -817,9 +880,6 @@ def find_undefined(
             if _ORG_SUFFIX_AFTER.match(after):
                 continue
             if low_words[0] in word_list("people"):
-                continue
-            cov = known.covered(words)
-            if all(cov):
                 continue
             if _part_of_known(before, words, after, known):
                 continue  # "Pre-Existing Materials", "Commercial AI System", "Central or South America"
@@ -846,14 +906,24 @@ def find_undefined(
                     strong.add(key)
     out = []
     for key, entry in found.items():
-        if len(entry.uses) < 2 and key not in strong:
+        if key in organisations or (len(entry.uses) < 2 and key not in strong):
             continue  # one capitalised use with nothing presupposing a definition
         written = forms[key]
         singular = [f for f in written if _singular_phrase(_norm(f)) == _norm(f)]
         entry.term = max(singular or written, key=lambda f: (written[f], -len(f)))
         out.append(entry)
+    if len(out) > MAX_CANDIDATES:
+        # the strongest first: a stated reason, then the most uses
+        out.sort(key=lambda u: (_singular_phrase(_norm(u.term)) not in strong, -len(u.uses)))
+        del out[MAX_CANDIDATES:]
     out.sort(key=lambda u: (u.uses[0].anchor.paragraph, u.uses[0].anchor.start))
     return out
+
+
+MAX_CANDIDATES = 15
+"""At most this many candidates per document, the best-evidenced ones. A document with
+more has a systemic habit (title-case product and service names, headings run into the
+text) that the first fifteen show; listing a hundred would bury them."""
 
 
 _TITLE_TOKEN = re.compile(
@@ -863,19 +933,9 @@ _TITLE_TOKEN = re.compile(
 "eService" or "SaaS")."""
 
 
-_NEIGHBOUR_LEFT = re.compile(r"([\w][\w'\u2019&-]*)\s+$")
+_NEIGHBOUR_LEFT2 = re.compile(r"(?:([\w][\w'\u2019&-]*)\s+)?([\w][\w'\u2019&-]*)\s+$")
 _NEIGHBOUR_RIGHT = re.compile(r"^\s+([\w][\w'\u2019&-]*)(?:\s+([\w][\w'\u2019&-]*))?(?:\s+([\w][\w'\u2019&-]*))?")
 _COORDINATED = re.compile(r"^\s+(?:or|and|&)\s+(?:[A-Z][\w-]*\s+){0,2}([A-Z][\w-]*)")
-
-
-def after_run(sentence: str, starts: list[int], words: list[str]) -> str:
-    return sentence[starts[-1] + len(words[-1]):starts[-1] + len(words[-1]) + 60]
-
-
-def _PARTY_NEXT(after: str, starters: set[str]) -> bool:  # noqa: N802
-    """Does a party's name or alias (or a pronoun) follow, as the subject of a verb?"""
-    m = re.match(r"^\s+([A-Z][\w'\u2019-]*|We|You|It)\b", after)
-    return bool(m and (_norm(m.group(1)) in starters or m.group(1) in ("We", "You", "It")))
 
 
 def _part_of_known(before: str, words: list[str], after: str, known: "_Known") -> bool:
@@ -883,8 +943,12 @@ def _part_of_known(before: str, words: list[str], after: str, known: "_Known") -
     scan does not see: a hyphenated or all-caps neighbour ("Pre-Existing Materials",
     "Commercial AI System"), or a coordinated modifier ("Central or South America")?"""
     phrase = " ".join(words)
-    left = _NEIGHBOUR_LEFT.search(before[-40:])
-    lefts = [left.group(1) + " "] if left and (not left.group(1).islower()) else []
+    lefts = []
+    left = _NEIGHBOUR_LEFT2.search(before[-60:])
+    if left:
+        lefts.append(left.group(2) + " ")
+        if left.group(1):
+            lefts.append(left.group(1) + " " + left.group(2) + " ")  # "Trials and | Betas"
     right = _NEIGHBOUR_RIGHT.match(after[:80])
     rights = [""]
     if right:

@@ -3,10 +3,13 @@
 A reference resolves when the section it names exists exactly: "Section 9.4" is broken
 when only 9.1-9.3 exist, even though 9 exists. "Clause 9.3(b)" resolves to a section
 "9.3(b)" or to item "(b)" inside clause 9.3; "paragraph (c)" is read relative to the clause
-it sits in. Schedules, exhibits, annexes and appendices resolve when a section or heading
+it sits in; an item may also be written inline in the clause's text ("that: (a) ...; (b)
+..."). A range ("Sections 12 to 18", "Sections 12-18") is checked at both ends.
+Schedules, exhibits, annexes and appendices resolve when a section or heading
 with that label is in the document ("attached"). References into another document
 ("Section 3 of the Master Agreement", "Section 230 of the Communications Decency Act",
-"Call-Off Schedule 5") are external and never counted as broken.
+"Call-Off Schedule 5", "Regulation 2016/679, Article 9(1)") are external and never
+counted as broken.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ class SectionIndex:
 
     def __init__(self, ctx: AnalysisContext):
         self.by_ref: dict[str, Section] = {}
+        self.same_ref: dict[str, list[Section]] = {}
+        """Keys that several sections share (a schedule restarting its numbering at 1)."""
         self.attachments: dict[str, Section] = {}
         self.parents: dict[int, Section] = {}
         for section in ctx.document.root.walk():
@@ -48,8 +53,10 @@ class SectionIndex:
                 continue
             for key in (section.ref, section.label):
                 if key:
-                    self.by_ref.setdefault(normalise_ref(key), section)
                     low = normalise_ref(key)
+                    first = self.by_ref.setdefault(low, section)
+                    if first is not section:
+                        self.same_ref.setdefault(low, [first]).append(section)
                     m = re.match(r"^(?:article|part)\s+(\S+)$", low)
                     if m:
                         self.by_ref.setdefault(m.group(1), section)
@@ -70,20 +77,39 @@ class SectionIndex:
     def find(self, ref: str) -> Section | None:
         return self.by_ref.get(normalise_ref(ref))
 
+    def find_all(self, ref: str) -> list[Section]:
+        """Every section numbered ``ref``, first first."""
+        key = normalise_ref(ref)
+        if key in self.same_ref:
+            return list({id(sec): sec for sec in self.same_ref[key]}.values())
+        sec = self.by_ref.get(key)
+        return [sec] if sec is not None else []
+
 
 def _expand(targets: tuple[str, ...], is_range: bool) -> list[str]:
-    if not is_range or len(targets) != 2:
-        return list(targets)
-    a, b = targets
-    ma, mb = re.match(r"^(.*?)(\d+)$", a), re.match(r"^(.*?)(\d+)$", b)
-    if ma and mb and ma.group(1) == mb.group(1):
-        lo, hi = int(ma.group(2)), int(mb.group(2))
-        if 0 < hi - lo <= 30:
-            return [f"{ma.group(1)}{n}" for n in range(lo, hi + 1)]
-    ra, rb = roman_to_int(a), roman_to_int(b)
-    if ra and rb and 0 < rb - ra <= 30 and a.isupper():
-        return [_int_to_roman(n) for n in range(ra, rb + 1)]
+    """The targets to check: a range ("Sections 12 to 18") is checked at both ends; a
+    number in between that is missing (a deleted clause) is not the reference's fault."""
     return list(targets)
+
+
+def _inherit_base(targets: list[str]) -> list[tuple[str, str | None]]:
+    """In "Section 15(a), (b) and (c)" or "clauses 1(a) to (i)" the bare items belong to
+    the clause named first: ("15(b)", "(b)"), ("15(c)", "(c)"), ("1(i)", "(i)"); the bare
+    item is kept as a fallback. Other targets come with None."""
+    out: list[tuple[str, str | None]] = []
+    base = ""
+    previous = ""
+    for t in targets:
+        bare = None
+        if t.startswith("(") and previous:
+            # "4.1(a)(ii) and (b)(iii)": the bare part replaces as many levels as it has
+            levels = len(re.findall(r"\([A-Za-z0-9]+\)", t))
+            m = re.match(rf"^(.*?[^(]+?)(?:\([A-Za-z0-9]+\)){{{levels}}}$", previous)
+            if m:
+                t, bare = m.group(1) + t, t
+        previous = t
+        out.append((t, bare))
+    return out
 
 
 def _int_to_roman(n: int) -> str:
@@ -95,16 +121,48 @@ def _int_to_roman(n: int) -> str:
     return out
 
 
-def _has_item(section: Section, label: str) -> bool:
-    """Does the section hold a sub-section or list item printed ``label`` ("(b)")?"""
-    key = normalise_ref(label)
-    for child in section.children:
-        if normalise_ref(child.label or "") == key:
-            return True
+def _item_key(label: str) -> str:
+    """"(b)", "b" and "b." name the same item; so do "(5)" and "5"."""
+    return normalise_ref(label).strip("(). ")
+
+
+def _child_item(section: Section, label: str) -> Section | None:
+    """The sub-section printed ``label``: "(5)" finds the item numbered "5" of a lettered
+    section ("Section B(5)")."""
+    key = _item_key(label)
+    return next((c for c in section.children if c.label and _item_key(c.label) == key), None)
+
+
+_INLINE_ITEM = re.compile(r"(?<![\w)])\((?P<label>[a-z]{1,4}|\d{1,2})\)(?=\s)", re.I)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:sub-?)?(?:sections?|paragraphs?|clauses?|items?|subparagraphs?|subclauses?|subsections?)\s*[\w.]*\s*$", re.I
+)
+_SERIES_START = frozenset({"a", "i", "1"})
+
+
+def _inline_items(section: Section) -> list[str]:
+    """Labels of the items enumerated inside the section's own text ("... that: (a) it
+    will ...; (b) the Deliverables ...; (c) ..."), in order; references to items
+    ("subsection (b)") are not items."""
+    out: list[str] = []
     for p in section.iter_paragraphs(recursive=False):
-        if p.label and normalise_ref(p.label) == key:
+        for m in _INLINE_ITEM.finditer(p.text):
+            if not _REFERENCE_BEFORE.search(p.text[max(0, m.start() - 30):m.start()]):
+                out.append(m.group("label").lower())
+    return out
+
+
+def _has_item(section: Section, label: str) -> bool:
+    """Does the section hold a sub-section or list item printed ``label`` ("(b)"), or an
+    item enumerated inline in its text (a series that starts at (a), (i) or (1))?"""
+    key = _item_key(label)
+    if _child_item(section, label) is not None:
+        return True
+    for p in section.iter_paragraphs(recursive=False):
+        if p.label and _item_key(p.label) == key:
             return True
-    return False
+    items = _inline_items(section)
+    return key in items and bool(_SERIES_START & set(items[: items.index(key) + 1]))
 
 
 class Resolver:
@@ -134,17 +192,22 @@ class Resolver:
             return sec
         m = re.match(r"^(.+?)((?:\([A-Za-z0-9]+\))+)$", target)
         if m:
-            base = self.index.find(m.group(1))
             items = re.findall(r"\([A-Za-z0-9]+\)", m.group(2))
-            if base is not None:
-                cur: Section | None = base
-                for item in items:
-                    nxt = next((c for c in cur.children if normalise_ref(c.label or "") == item.lower()), None) if cur else None
-                    if nxt is None:
-                        return base if cur is not None and _has_item(cur, item) and item == items[-1] else None
-                    cur = nxt
-                return cur
+            for base in self.index.find_all(m.group(1)):  # "4.1(d)": the 4.1 that has a (d)
+                found = self._item_of(base, items)
+                if found is not None:
+                    return found
         return None
+
+    @staticmethod
+    def _item_of(base: Section, items: list[str]) -> Section | None:
+        cur = base
+        for item in items:
+            nxt = _child_item(cur, item)
+            if nxt is None:
+                return cur if _has_item(cur, item) and item == items[-1] else None
+            cur = nxt
+        return cur
 
     def _relative(self, label: str, unit: Unit) -> Section | None:
         """"paragraph (c)": an item of the current clause, of its parent, or of the parent's parent."""
@@ -152,9 +215,9 @@ class Resolver:
         for _ in range(3):
             if section is None:
                 return None
-            for child in section.children:
-                if normalise_ref(child.label or "") == label.lower():
-                    return child
+            child = _child_item(section, label)
+            if child is not None:
+                return child
             if _has_item(section, label):
                 return section
             section = self.index.parents.get(id(section))
@@ -180,12 +243,16 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
                 m.kind in _ATTACHMENT_KINDS and _OTHER_DOC_BEFORE.search(unit.text[max(0, m.start - 30):m.start])
             )
             ev = unit.evidence(m.start, m.end)
-            for target in _expand(m.targets, m.is_range):
+            for target, bare in _inherit_base(_expand(m.targets, m.is_range)):
                 label = f"{m.kind.capitalize()} {target}" if m.kind in _ATTACHMENT_KINDS else target
                 if external:
                     out.append(CrossRef(m.text, m.kind, label, False, ev, None, True))
                     continue
                 sec = resolver.resolve(m.kind, target, unit)
+                if sec is None and bare:
+                    # "Section 8.2(e) or (v)": the bare item may be one of the clause it sits in
+                    sec = resolver.resolve(m.kind, bare, unit)
+                    label = bare if sec is not None else label
                 ext = m.ambiguous_owner and sec is None
                 if sec is None and part_of_larger and m.kind in ("section", "clause", "article"):
                     top = re.match(r"^[0-9IVXLCDM]+", target)

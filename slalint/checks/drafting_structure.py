@@ -41,7 +41,7 @@ def _section_detail(ctx: RuleContext, ref: CrossRef) -> str:
 
 
 _OTHER_DOC_AFTER = re.compile(r"^[\s,]*(?:of|under|in|to)\s+(?:the\s+)?(?!this\b|these\b|that\b|(?:Schedule|Exhibit|Annex|Appendix|Attachment|Part|Article|Section|Clause|Paragraph)s?\b)(?:[A-Z][\w.-]*|EU|UK|US)")
-_STATUTE_BEFORE = re.compile(r"\b(?:Act|Regulations?|Directive|Code|GDPR|Convention|Treaty|Rules|U\.S\.C\.|C\.F\.R\.)\s*(?:(?:No\.?\s*)?[\d/]+)?\s*[,(]?\s*$")
+_STATUTE_BEFORE = re.compile(r"\b(?:Act|Regulations?|Directive|Code|GDPR|Convention|Treaty|Rules|U\.S\.C\.|C\.F\.R\.)\s*(?:(?:No\.?\s*)?[\d/]+)?\s*[,(]?\s*(?:\u00a7{1,2}\s*)?$")
 
 
 _EDIT_INSTRUCTION = re.compile(
@@ -104,37 +104,95 @@ def _resolves_inline(ctx: RuleContext, ref: CrossRef) -> bool:
     return all(re.search(r"(?:^|[\s;:,])\(" + re.escape(i) + r"\)\s", text) for i in items)
 
 
+_FILING_EXHIBIT_NUMBER = re.compile(r"^(?:ex(?:hibit)?[\s.-]*)?\d{1,3}\.\d{1,3}[A-Z]?$", re.I)
+"""An SEC filing's own exhibit number ("EXHIBIT 10.26" at the top of an EDGAR filing): the
+number under which the agreement was filed, not an attachment it refers to."""
+_STATUTE_NUMBER = re.compile(r"^\d+-\d{3,}$")
+""""Section 5-1401" (of the New York General Obligations Law): a statute's numbering."""
+_SELF_REFERENCE = re.compile(r"\bth(?:is|ese)\s*$", re.I)
+
+TEXT_UNRESOLVED_LIMIT = 0.25
+"""In plain text (EDGAR filings), when at least this share of section references resolve
+nowhere, the reader did not reconstruct the numbering reliably: keep the strict case only."""
+
+
+def _self_reference_ok(ctx: RuleContext, ref: CrossRef) -> bool:
+    """"this Section 12" names the clause it sits in. It is broken only when the clause it
+    sits in is numbered, and numbered differently; when the reader found no numbered
+    ancestor for it, the document's numbering was lost, not the reference."""
+    info = paragraph_for(ctx, ref.evidence)
+    if info is None:
+        return False
+    before = info.paragraph.text[max(0, ref.evidence.anchor.start - 12):ref.evidence.anchor.start]
+    if not _SELF_REFERENCE.search(before):
+        return False
+    refs = [normalise_ref(a.ref or a.label or "") for a in ctx.index.ancestors(info.section) if (a.ref or a.label)]
+    refs = [r for r in refs if re.match(r"^\d", r)]
+    target = normalise_ref(ref.target)
+    return not refs or any(r == target or r.startswith(target + ".") or target.startswith(r) for r in refs)
+
+
 @check(requires=("xrefs",), placeholders=("ref", "target", "detail"))
 def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
     """Internal references that resolve to nothing: a missing clause (exactly: 9.4 is
     missing even when 9 exists) or a schedule, exhibit or annex that is not attached.
     References into other documents are external and never broken. In a document that is
     itself one part of a larger contract (its terms are defined elsewhere), a missing
-    schedule is assumed to be a sibling document and left out."""
+    schedule is assumed to be a sibling document and left out.
+
+    One finding per missing target and document, at its first reference; the message says
+    how many references there are and the further ones are attached as evidence."""
     part_of_larger = bool(ctx.analysis.external_glossaries)
     internal = [r for r in ctx.analysis.cross_refs if not r.external and r.kind not in _ATTACHMENTS]
     broken = [r for r in internal if not r.resolved]
     # most references unresolved: the numbers belong to another document (an amendment or
-    # a playbook of edits to base terms); only the strict case (9.4 next to 9.1-9.3) stays
-    elsewhere = len(internal) >= 5 and len(broken) > 0.6 * len(internal)
+    # a playbook of edits to base terms); only the strict case (9.4 next to 9.1-9.3) stays.
+    # Plain text is held to a lower share: there the reader may have lost the numbering.
+    plain_text = ctx.document.metadata.source_format == "text"
+    limit = TEXT_UNRESOLVED_LIMIT if plain_text else 0.6
+    elsewhere = len(internal) >= (4 if plain_text else 5) and len(broken) > limit * len(internal)
+    groups: dict[str, list[Hit]] = {}
+    typed_cache: dict[str, str] = {}
     for ref in ctx.analysis.cross_refs:
         if ref.resolved or ref.external:
             continue
         if _points_elsewhere(ctx, ref) or _resolves_inline(ctx, ref):
             continue
+        info = paragraph_for(ctx, ref.evidence)
+        if info is not None and len(_CONTENTS_ENTRY.findall(info.paragraph.text)) >= 3:
+            continue  # a table of contents flattened into one paragraph, not a reference
         if ref.kind in _ATTACHMENTS:
             if part_of_larger:
                 continue
+            if ref.kind == "exhibit" and _FILING_EXHIBIT_NUMBER.match(ref.target):
+                continue
+            if re.search(r"(?:^|\s)\(", ref.target):
+                continue  # "Schedule 11L, (a) none of ...": an item after a schedule, not "Schedule (a)"
             what = "is referenced but not attached"
             detail = ""
         else:
+            if _STATUTE_NUMBER.match(ref.target) or _self_reference_ok(ctx, ref):
+                continue
+            if info is not None and ref.evidence.anchor.end is not None and \
+                    re.match(r"-\s?\d", info.paragraph.text[ref.evidence.anchor.end:ref.evidence.anchor.end + 3]):
+                continue  # "§ 60-741.4": a regulation's hyphenated number
             what = "is referenced but there is no such section"
             detail = _section_detail(ctx, ref)
+            if plain_text and _typed_somewhere(ctx, normalise_ref(ref.target), typed_cache):
+                continue  # the clause is there, typed; the reader did not open it as a section
             if (elsewhere and not detail) or _EDIT_INSTRUCTION.search(_sentence_of(ctx, ref)):
                 continue
         label = ref.target if ref.kind in _ATTACHMENTS else f"{ref.kind.capitalize()} {ref.target}"
-        yield Hit(ref.evidence, {"ref": label, "target": ref.target, "detail": f"{what}{detail}"},
-                  quote=sentence_quote(ctx, ref.evidence))
+        key = normalise_ref(label).lower()
+        groups.setdefault(key, []).append(Hit(ref.evidence, {"ref": label, "target": ref.target, "what": what, "more": detail},
+                                              quote=sentence_quote(ctx, ref.evidence)))
+    for hits in groups.values():
+        first = hits[0]
+        n = len(hits)
+        count = f" ({n} references)" if n > 1 else ""
+        first.values["detail"] = f"{first.values.pop('what')}{first.values.pop('more')}{count}"
+        first.extra_evidence = [h.evidence for h in hits[1:26] if h.evidence is not None]
+        yield first
 
 
 # -- numbering -------------------------------------------------------------------------
@@ -257,23 +315,121 @@ def _gaps_in(style: str, prefix: str, run: list[tuple[str, object]], parent_ref:
         prev, prev_raw = val, f"{prefix}{v}"
 
 
+TEXT_GAP_SHARE = 0.05
+"""In plain text, more gaps than this share of the numbered sections (and more than three)
+means the reader could not rebuild the numbering: the document's gaps are not reported."""
+
+_REF_WORD_BEFORE = re.compile(r"\b(?:Sections?|Clauses?|Articles?|Paragraphs?|sub-?clauses?|sub-?sections?|para|paras|s\.)\s*$", re.I)
+
+
+def _typed_somewhere(ctx: RuleContext, missing: str, cache: dict[str, str]) -> bool:
+    """Whether a "missing" number is written in the document as a clause number anyway
+    ("23. MONITORING 23.1 The Company ...": the reader glued 23.1 to its heading, or a table
+    of contents on one line). A reference ("Section 23.1") does not count."""
+    if "text" not in cache:
+        cache["text"] = "\n".join(p.display for p in ctx.document.root.iter_paragraphs())
+    text = cache["text"]
+    for label in (m.strip() for m in missing.split(",")):
+        core = label.strip("()").rstrip(".")
+        if not core or " " in core:
+            return False
+        if re.fullmatch(r"[\d.]+", core):
+            rx = re.compile(r"(?<![\w.])" + re.escape(core) + r"\.?(?=\s+[\w\"\u201c(])")
+        else:
+            rx = re.compile(r"(?:(?<![\w(])\(" + re.escape(core) + r"\)|(?<![\w(.])" + re.escape(core) + r"[.)])(?=\s)")
+        found = False
+        for m in rx.finditer(text):
+            if not _REF_WORD_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+                found = True
+                break
+        if not found:
+            return False
+    return True
+
+
+_CONTENTS_ENTRY = re.compile(r"\b\d+(?:\.\d+)*\.?\s*[A-Z][^.;:]{2,70}?\s+\d{1,3}\b")
+
+
+def _is_contents_entry(section: Section) -> bool:
+    """A section opened by a table-of-contents line flattened into text ("Article VI
+    CONDITIONS 25 Section 6.01 Conditions of ... 25"): not a clause of the agreement."""
+    para = section.heading or next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+    if para is None:
+        return False
+    return len(_CONTENTS_ENTRY.findall(para.display[:400])) >= 2
+
+
+def _item_candidates(style: str, prev_raw: str, label: str) -> str:
+    """The labels between two list items ("(xviii)" between "(xvii)" and "(xix)")."""
+    a, b = prev_raw.strip("().").lower(), label.strip("().").lower()
+    ra, rb = roman_to_int(a), roman_to_int(b)
+    out: list[str] = []
+    if ra and rb and rb - ra <= 5 and (len(a) > 1 or len(b) > 1 or a in "ivx"):
+        out = [_to_roman(n) for n in range(ra + 1, rb)]
+    elif len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha():
+        out = [chr(c) for c in range(ord(a) + 1, ord(b))]
+    if prev_raw.strip().isupper() or label.strip().isupper():
+        out = [o.upper() for o in out]
+    return ", ".join(out)
+
+
+def _to_roman(n: int) -> str:
+    vals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for v, r in vals:
+        while n >= v:
+            out += r
+            n -= v
+    return out
+
+
 @check(placeholders=("label", "missing", "detail"))
 def numbering_gap(ctx: RuleContext) -> Iterator[Hit]:
     """Sibling clauses or list items whose numbers skip (4.2 then 4.4; (a), (b), (d)) or
-    repeat. Schedules restarting at 1 and new lists starting at (a) are not gaps."""
+    repeat. Schedules restarting at 1 and new lists starting at (a) are not gaps.
+
+    A "missing" number that is typed in the document as a clause number anyway is a
+    number the reader lost, not a gap. In plain text, a document with many gaps is one whose
+    numbering the reader could not rebuild (``TEXT_GAP_SHARE``): nothing is reported."""
+    hits = list(_numbering_hits(ctx))
+    if ctx.document.metadata.source_format == "text":
+        numbered = sum(1 for s in ctx.document.sections() if s.label)
+        if len(hits) > max(3, TEXT_GAP_SHARE * numbered):
+            return
+    yield from hits
+
+
+def _numbering_hits(ctx: RuleContext) -> Iterator[Hit]:
     seen: dict[tuple[str, str], set[int]] = {}
+    cache: dict[str, str] = {}
+
+    def keep(missing: str, label: str, style: str) -> bool:
+        if missing == "duplicate":
+            return True
+        shown = missing
+        if missing.startswith("a number between"):
+            m = re.match(r"a number between (\S+) and (\S+)$", missing)
+            shown = _item_candidates(style, m.group(1), m.group(2)) if m else ""
+            if not shown:
+                return True
+        elif "-" in missing:
+            return True
+        return not _typed_somewhere(ctx, shown, cache)
+
     for section in ctx.document.root.walk():
-        kids = [(c.label, c) for c in section.children if c.label]
+        kids = [(c.label, c) for c in section.children if c.label and not _is_contents_entry(c) and c.label.strip(". ") != "0"]
         parent_ref = (section.ref or section.label) if section is not ctx.document.root else None
         for style, prefix, run in _runs(kids):  # type: ignore[arg-type]
             for obj, label, missing in _gaps_in(style, prefix, run, parent_ref, seen.setdefault((style, prefix), set())):
-                yield _numbering_hit(ctx, obj, label, missing)
+                if keep(missing, label, style):
+                    yield _numbering_hit(ctx, obj, label, missing)
         paras = [(b.label, b) for b in section.blocks if isinstance(b, Paragraph) and b.label and b.label not in ("•", "-", "*")]
         for style, prefix, run in _runs(paras):  # type: ignore[arg-type]
             if style.startswith("dotted"):
                 continue  # typed clause numbers of flat text are sections, checked above
             for obj, label, missing in _gaps_in(style, prefix, run, None):
-                yield _numbering_hit(ctx, obj, label, missing)
+                if keep(missing, label, style):
+                    yield _numbering_hit(ctx, obj, label, missing)
 
 
 def _numbering_hit(ctx: RuleContext, obj: object, label: str, missing: str) -> Hit:
@@ -315,6 +471,8 @@ def duplicate_heading(ctx: RuleContext) -> Iterator[Hit]:
                 continue  # unnumbered sub-headings repeat by design; each part has its "Definitions"
             label = child.ref or child.label or ""
             key = (re.sub(r"[^.]*$", "", label.strip().rstrip(".")), title)
+            if key in seen and normalise_ref(seen[key].ref or seen[key].label or "") == normalise_ref(label):
+                continue  # the same number and heading again: a running page header, or a number used twice (numbering-gap)
             if key in seen:
                 first = seen[key]
                 para = child.heading or next((b for b in child.blocks if isinstance(b, Paragraph)), None)
@@ -329,7 +487,10 @@ def duplicate_heading(ctx: RuleContext) -> Iterator[Hit]:
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_ENUMERATOR_CLOSE = re.compile(r"(?:^|[\s;:,])(?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)$")
+_ENUMERATOR_CLOSE = re.compile(r"(?:^|[\s;:,])(?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)$|\d\.[a-z]\)$")
+_EXECUTION_BLOCK = re.compile(r"\b(?:SIGNED|EXECUTED)\s+(?:as\s+a\s+deed\s+)?(?:by|for)\b|\bin\s+the\s+presence\s+of\b|\bduly\s+authori[sz]ed\b[^.]{0,40}\)", re.I)
+"""A UK-style execution block ("SIGNED by JOHN ROGERS ) ... )"): its ")" marks are a brace
+drawn down the page, not parentheses."""
 _SMILEY = re.compile(r"[:;]-?$")
 
 
@@ -341,15 +502,18 @@ def _unmatched(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]
     unclosed: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if ch in _PAIRS:
-            stack.append((ch, i))
+            soft = ch == "(" and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace())
+            stack.append((ch, i) if not soft else ("(soft", i))  # a lone "(": "( ICT Services)" or a form's box
         elif ch in _CLOSERS:
             if ch == ")" and _SMILEY.search(text[:i]):
                 continue  # an emoticon ":)"
-            if stack and stack[-1][0] == _CLOSERS[ch]:
+            if stack and (stack[-1][0] == _CLOSERS[ch] or (ch == ")" and stack[-1][0] == "(soft")):
                 stack.pop()
                 continue
             if ch == ")" and _ENUMERATOR_CLOSE.search(text[:i + 1]):
                 continue
+            if ch == ")" and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace()):
+                continue  # a lone ")" between spaces: the brace of an execution block or a form
             if stack and any(o == _CLOSERS[ch] for o, _ in stack):
                 # mismatched nesting "( [ )": the inner opener was never closed
                 while stack and stack[-1][0] != _CLOSERS[ch]:
@@ -358,7 +522,8 @@ def _unmatched(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]
                     stack.pop()
                 continue
             stray.append((ch, i))
-    return sorted(stack + unclosed, key=lambda x: x[1]), stray
+    left = [(o, i) for o, i in stack + unclosed if o != "(soft"]  # a lone "(" never closed: a form's field box ("Name ( Mobile")
+    return sorted(left, key=lambda x: x[1]), stray
 
 
 @check(placeholders=("bracket", "detail"))
@@ -366,7 +531,8 @@ def unbalanced_brackets(ctx: RuleContext) -> Iterator[Hit]:
     """Parentheses, square brackets or braces opened and never closed (or closed and never
     opened) in a paragraph. A parenthesis opened in a lead-in and closed a few list items
     later is balanced; enumerators such as "a)" are not brackets."""
-    infos = [i for i in ctx.iter_paragraphs("all") if not i.is_heading]
+    infos = [i for i in ctx.iter_paragraphs("all") if not i.is_heading
+             and not (_EXECUTION_BLOCK.search(i.paragraph.text) and re.search(r"\s\)(?:\s|$)", i.paragraph.text))]
     pending: list[tuple[object, str, int, int]] = []  # (info, char, pos, n) openers waiting for a later closer
     for n, info in enumerate(infos):
         text = info.paragraph.text

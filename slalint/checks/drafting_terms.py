@@ -221,7 +221,33 @@ def unused_definition(ctx: RuleContext) -> Iterator[Hit]:
         compound = re.compile(r"\b[A-Z][\w-]*\s+" + re.escape(entry.term) + r"s?\b")
         if any(compound.search(i.paragraph.text) for i in ctx.iter_paragraphs("all")):
             continue  # built into longer names ("Provider Covered Claims", "Customer Covered Claims")
+        if _is_caption(_para_text(ctx, entry.evidence), entry.evidence):
+            continue  # Exhibit 3 ("Main Elements covered ..."): a referenced part's caption, not a definition
+        if len(entry.term.split()) > 8 or re.search(r"[.;)]\s", entry.term):
+            continue  # not a term: words caught between two quotation marks
+        if _used_in_another_form(ctx, entry.term, entry.evidence):
+            continue
         yield Hit(entry.evidence, {"term": entry.term, "how": entry.how}, quote=sentence_quote(ctx, entry.evidence))
+
+
+def _used_in_another_form(ctx: RuleContext, term: str, defined_at: Evidence) -> bool:
+    """"Request(s)" used as "Request"; "Actual Available Minutes (AAM)" used as "AAM" or as
+    "Actual Available Minutes": forms the glossary does not list, searched in the text."""
+    m = re.match(r"^(.*?)\s*\(([^()]{1,40})\)\s*$", term)
+    if not m:
+        return False
+    base, inner = m.group(1).strip(), m.group(2).strip()
+    forms = [base] if inner.lower() == "s" else [base, inner]
+    forms = [f for f in forms if len(f) >= 2]
+    if not forms:
+        return False
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")(?:s|S)?\b")
+    for info in ctx.iter_paragraphs("all"):
+        if _same_paragraph(ctx.evidence_for(info.paragraph), defined_at):
+            continue
+        if rx.search(info.paragraph.text):
+            return True
+    return False
 
 
 def _is_abbreviation(term: str) -> bool:
@@ -230,9 +256,17 @@ def _is_abbreviation(term: str) -> bool:
 
 _REFERENCE_DEF = re.compile(
     r"\b(?:has|have|shall\s+have|will\s+have|bears?|is\s+given)\s+the\s+meaning|\b(?:is|are)\s+defined\s+in\b|"
-    r"\bas\s+defined\s+(?:in|under)\b|\bmeanings?\s+(?:given|set\s+out|ascribed|assigned)\b",
+    r"\bas\s+defined\s+(?:in|under)\b|\bmeanings?\s+(?:given|set\s+out|ascribed|assigned)\b|"
+    r"\bso\s+defined\b|\bmeans?\s+the\s+\w+(?:\s+\w+)?\s+(?:set\s+(?:forth|out)|specified|stated|identified)\s+(?:on|in)\s+(?:the\s+)?(?:first\s+page|preamble|cover)",
     re.I,
 )
+_CAPTION_AFTER_REFERENCE = re.compile(
+    r"(?:\b(?:Exhibits?|Schedules?|Annex(?:es)?|Appendix|Appendices|Attachments?|Clauses?|Sections?|Articles?|Paragraphs?)"
+    r"\s+[\w.]{1,8}|(?:,|\band|\bor)\s+[\w.]{1,6})\s*\(\s*[\"\u201c]?\s*$",
+    re.I,
+)
+"""Exhibit 6 ("LRUs covered by repair ..."), Clause 6 ("Deliveries"), "Exhibits 8 (...), 9
+(...)": the caption of a referenced part quoted in passing, not a definition."""
 _PARENTHETICAL_BEFORE = re.compile(
     r"\(\s*(?:(?:each|each,|the|a|an|together|collectively|hereinafter|individually|such)\b[^()]{0,40})?[\"\u201c]?\s*$", re.I
 )
@@ -241,6 +275,33 @@ _PARENTHETICAL_BEFORE = re.compile(
 def _para_text(ctx: RuleContext, ev: Evidence) -> str:
     info = paragraph_for(ctx, ev)
     return info.paragraph.text if info else ev.quote
+
+
+def _is_caption(text: str, ev: Evidence) -> bool:
+    return bool(_CAPTION_AFTER_REFERENCE.search(text[:ev.anchor.start]))
+
+
+_ATTACHMENT_LABEL = re.compile(r"^\s*(?:Schedule|Exhibit|Annex|Appendix|Attachment|Addendum)\b", re.I)
+
+
+def _attachment_of(ctx: RuleContext, ev: Evidence) -> int | None:
+    """id of the outermost schedule/exhibit/annex section holding the evidence, or None
+    for the body of the agreement."""
+    section = ctx.index.section_of(ev.anchor)
+    if section is None:
+        return None
+    found = None
+    for s in ctx.index.ancestors(section):
+        if _ATTACHMENT_LABEL.match(s.label or "") or _ATTACHMENT_LABEL.match(s.title or ""):
+            found = id(s)
+    return found
+
+
+def _seen_numbered_before(ctx: RuleContext, ev: Evidence) -> bool:
+    """Whether a numbered clause opens before the evidence (it is past the title block and
+    preamble)."""
+    section = ctx.index.section_of(ev.anchor)
+    return section is not None and any(s.label for s in ctx.index.ancestors(section))
 
 
 @check(requires=("terms",), placeholders=("term", "first_section", "count"))
@@ -253,10 +314,14 @@ def duplicate_definition(ctx: RuleContext) -> Iterator[Hit]:
         if _is_abbreviation(entry.term):
             continue  # an abbreviation introduced again ("QMS"): redundant, not conflicting
         first_text = _para_text(ctx, entry.evidence)
+        if _is_caption(first_text, entry.evidence):
+            continue  # the "first definition" only quotes a referenced part's caption
         first_in_defs = in_definitions_section(ctx, entry.evidence)
+        first_part = _attachment_of(ctx, entry.evidence)
+        reported: list[Evidence] = []
         for dup in entry.duplicates:
-            if _same_paragraph(dup, entry.evidence):
-                continue  # the same definition read twice (e.g. quoted and bold)
+            if _same_paragraph(dup, entry.evidence) or any(_same_paragraph(dup, r) for r in reported):
+                continue  # the same definition read twice (e.g. quoted and bold, "Party" and "Parties")
             text = _para_text(ctx, dup)
             if text.strip(" \"\u201c\u201d:.") == entry.term:
                 continue  # a heading or a table label, not a definition
@@ -264,6 +329,13 @@ def duplicate_definition(ctx: RuleContext) -> Iterator[Hit]:
                 continue  # one of the two only points to the other
             if first_in_defs and _PARENTHETICAL_BEFORE.search(text[:dup.anchor.start]):
                 continue  # restated in passing where the mechanism is described (CCS, Bonterms style)
+            if _is_caption(text, dup):
+                continue
+            if _attachment_of(ctx, dup) != first_part:
+                continue  # an attached form (notice, certificate, order) is its own instrument
+            if entry.how == "party" and not _seen_numbered_before(ctx, dup):
+                continue  # the cover page and the preamble both name the party
+            reported.append(dup)
             yield Hit(dup, {"term": entry.term, "first_section": first, "count": len(entry.duplicates) + 1},
                       quote=sentence_quote(ctx, dup), extra_evidence=[entry.evidence])
 
@@ -281,12 +353,38 @@ def defined_after_use(ctx: RuleContext) -> Iterator[Hit]:
         def_section = ctx.index.section_of(entry.evidence.anchor)
         early: list[TermUse] = [u for u in entry.uses if u.before_definition and not u.in_definition_of and not u.lowercase]
         early = [u for u in early if not in_definitions_section(ctx, u.evidence)
-                 and ctx.index.section_of(u.evidence.anchor) is not def_section and not _in_title(ctx, u.evidence)]
+                 and ctx.index.section_of(u.evidence.anchor) is not def_section and not _in_title(ctx, u.evidence)
+                 and not _announced_forward(ctx, u.evidence) and not _in_contents(ctx, u.evidence)]
         if not early:
             continue
         yield Hit(early[0].evidence, {"term": entry.term, "def_section": entry.evidence.section or "the preamble",
                                       "uses": len(early)},
                   quote=sentence_quote(ctx, early[0].evidence), extra_evidence=[entry.evidence])
+
+
+_FORWARD_NOTE = re.compile(
+    r"^\W{0,3}(?:\(?\s*(?:as\s+)?(?:hereinafter|hereafter|below|later)\s+defined|\(?\s*(?:as\s+)?defined\s+(?:below|hereinafter|herein)|"
+    r"\(?\s*(?:as\s+)?(?:defined|described|set\s+(?:forth|out))\s+(?:in\s+)?(?:this\s+)?(?:Section|Clause|Article|Schedule|Exhibit|Annex|paragraph)s?\s+[\w.()]+)",
+    re.I,
+)
+_CONTENTS_ENTRY = re.compile(r"(?:\b\d+(?:\.\d+)*\.?\s*[A-Z][^.;:]{2,70}?\s+\d{1,3}\b)")
+
+
+def _announced_forward(ctx: RuleContext, ev: Evidence) -> bool:
+    """"NAI Goods (hereinafter defined)", "Support Training as described in Section 3.3
+    below": the drafter points the reader to the definition that follows."""
+    info = paragraph_for(ctx, ev)
+    if info is None:
+        return False
+    end = ev.anchor.end if ev.anchor.end is not None else len(info.paragraph.text)
+    return bool(_FORWARD_NOTE.match(info.paragraph.text[end:end + 80]))
+
+
+def _in_contents(ctx: RuleContext, ev: Evidence) -> bool:
+    """A table of contents flattened into a paragraph ("Section 9.1 Financing Statements 39
+    Section 9.2 No Transfer ... 40"): headings listed with page numbers, not uses."""
+    info = paragraph_for(ctx, ev)
+    return info is not None and len(_CONTENTS_ENTRY.findall(info.paragraph.text)) >= 4
 
 
 def _in_title(ctx: RuleContext, ev: Evidence) -> bool:

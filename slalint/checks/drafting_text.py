@@ -49,7 +49,9 @@ _SIGNATURE_LINE = re.compile(
 _EXECUTION = re.compile(r"\bIN\s+WITNESS\s+WHEREOF\b|\bEXECUTED\s+(?:as\s+an?\s+)?(?:AGREEMENT|DEED)\b|\bsignature\s+page\b|\bsigned\s+(?:for\s+and\s+)?on\s+behalf\s+of\b", re.I)
 
 
-_CAPTION_WORD = re.compile(r"^(?:[A-Z][\w'\u2019&-]*|of|and|or|the|for|to|in|on|a|an|by|with|\d+)$")
+_CAPTION_WORD = re.compile(r"^(?:[A-Z][\w'\u2019&-]*|of|and|or|the|for|to|in|on|a|an|by|with|\d+)[;,]?$")
+_REFERENCE_LEAD = re.compile(r"\b(?:Sections?|Articles?|Clauses?)\s+[\dIVXLC]+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*\s*$", re.I)
+_CAPTION_LEAD = re.compile(r"(?:^|[.:;]\s+)(?:Section|Article|Clause|SECTION|ARTICLE|CLAUSE)\s+[\dIVXLC]+(?:\.\d+)*\.?\s*$")
 
 
 def _is_bracketed_caption(inner: str, before: str, after: str) -> bool:
@@ -57,8 +59,10 @@ def _is_bracketed_caption(inner: str, before: str, after: str) -> bool:
     "EXHIBIT D", "[Term]" in a filing that brackets its captions): a Title Case phrase of a
     few words that names no field to fill in. "[Customer Name]" and "[Insert Address]" stay
     placeholders, as do capitals ("[CUSTOMER ADDRESS]")."""
-    if before.strip() or after.strip(" .:"):
-        return False
+    after_reference = bool(_REFERENCE_LEAD.search(before))  # "Section 4.03 [Advertising and Promotion]"
+    if not after_reference and ((before.strip() and not _CAPTION_LEAD.search(before))
+                                or (after.strip(" .:") and not re.match(r"\s*[.:]\s", after))):
+        return False  # alone on its line, or a run-in caption ("9.12 [Captions]. Captions. The ...")
     words = inner.split()
     if not 1 <= len(words) <= 8 or inner.isupper() or not words[0][:1].isupper():
         return False

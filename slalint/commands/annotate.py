@@ -83,10 +83,18 @@ def why_lookup(cfg, path: str):
 
 def run(args: argparse.Namespace) -> int:
     from slalint.annotate import AnnotateError, annotate_docx, check_destination
+    from slalint.commands.check import output_problem
     from slalint.errors import SlalintError
     from slalint.readers import DOCX_SUFFIXES
 
     src, dst = args.input, args.output
+    if Path(src).is_dir():
+        print(f"slalint: {src}: is a folder; annotate takes one .docx file", file=sys.stderr)
+        return 2
+    problem = output_problem(dst)
+    if problem:
+        print(f"slalint: {dst}: cannot write the annotated copy here: {problem}", file=sys.stderr)
+        return 2
     if Path(src).suffix.lower() not in DOCX_SUFFIXES - {".dotx"}:
         print(f"slalint: {src}: annotate writes Word comments and needs a .docx file", file=sys.stderr)
         return 2
@@ -114,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
                                 why=why_lookup(cfg, src), force=args.force)
     except (AnnotateError, SlalintError) as exc:
         print(f"slalint: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"slalint: {dst}: cannot write the annotated copy: {exc.strerror or exc}", file=sys.stderr)
         return 2
     on_words = sum(1 for p in written.placed if p.target.how in ("quote", "paragraph"))
     headings = len(written.placed) - on_words

@@ -77,6 +77,21 @@ def _write_output(text: str, output: str | None) -> None:
     write_text_atomic(target, text)
 
 
+def output_problem(output: str) -> str | None:
+    """Why ``output`` cannot be written as a report file (checked before any linting, so a
+    long run does not end in a write error), or None. A missing parent folder is fine:
+    it is created."""
+    target = Path(output)
+    if target.is_dir():
+        return "is a folder, not a file"
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            break
+    return None
+
+
 def use_color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -98,9 +113,21 @@ def run(args: argparse.Namespace) -> int:
         print("slalint: --jobs must be at least 1", file=sys.stderr)
         return 2
     overrides = tuple((k, tuple(v)) for k, v in (("select", select), ("ignore", ignore), ("extend_select", extend)) if v)
+    for option, value in (("-o", args.output), ("--write-baseline", args.write_baseline)):
+        problem = output_problem(value) if value else None
+        if problem:
+            print(f"slalint: {value}: cannot write {option} here: {problem}", file=sys.stderr)
+            return 2
+    if args.baseline and not Path(args.baseline).is_file():
+        why = "is a folder, not a file" if Path(args.baseline).is_dir() else "baseline file not found (create it with --write-baseline)"
+        print(f"slalint: {args.baseline}: {why}", file=sys.stderr)
+        return 2
     try:
         config = load_config_file(args.config) if args.config else None
-        files = collect_files(args.paths)
+        # The report file itself (say `-o findings.txt` inside the folder checked) is not an
+        # agreement: skip it, as `slalint report` does.
+        own = {os.path.normcase(os.path.abspath(o)) for o in (args.output, args.write_baseline) if o}
+        files = [f for f in collect_files(args.paths) if os.path.normcase(os.path.abspath(f)) not in own]
         if not files:
             print("slalint: no agreements found (.docx, .md, .txt) in the given paths", file=sys.stderr)
             return 2
@@ -119,14 +146,24 @@ def run(args: argparse.Namespace) -> int:
         for e in run_result.errors:
             print(f"slalint: {e['error']}", file=sys.stderr)
         if args.write_baseline:
-            n = write_baseline(run_result, args.write_baseline)
+            try:
+                n = write_baseline(run_result, args.write_baseline)
+            except OSError as exc:
+                print(f"slalint: {args.write_baseline}: cannot write the baseline: {exc.strerror or exc}", file=sys.stderr)
+                return 2
             print(f"slalint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} to {args.write_baseline}", file=sys.stderr)
             return 2 if run_result.errors else 0
         baselined = apply_baseline(run_result, args.baseline) if args.baseline else 0
         ruleset, _ = rules_for(first)
         ctx = ReportContext(rules=dict(ruleset.by_code), color=use_color(sys.stdout) and not args.output,
                             baselined=baselined, statistics=args.statistics)
-        _write_output(get_reporter(args.format)(run_result, ctx), args.output)
+        try:
+            _write_output(get_reporter(args.format)(run_result, ctx), args.output)
+        except OSError as exc:
+            if not args.output:
+                raise
+            print(f"slalint: {args.output}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     except SlalintError as exc:
         for line in str(exc).splitlines():
             print(f"slalint: {line}", file=sys.stderr)

@@ -55,7 +55,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
-        print(f"slalint: {folder}: no such folder", file=sys.stderr)
+        why = "is a file, not a folder" if folder.exists() else "no such folder"
+        print(f"slalint: {folder}: {why}", file=sys.stderr)
         return 2
     target = folder / ".slalint.yaml"
     try:

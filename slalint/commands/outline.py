@@ -68,7 +68,13 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     docs: list[Document] = []
     out = sys.stdout
-    for index, path in enumerate(args.files):
+    from slalint.readers.discover import collect_files
+
+    files = [str(p) for p in collect_files(args.files)]
+    if not files:
+        print("slalint: no agreements (.docx, .md, .txt) found in " + " ".join(args.files), file=sys.stderr)
+        return 2
+    for index, path in enumerate(files):
         try:
             doc = _read(path)
         except DocumentReadError as exc:
@@ -87,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             render_text(doc, out)
             docs.append(doc)
     if args.format == "json":
-        if len(args.files) == 1:
+        if len(files) == 1:
             payload: dict = {"version": __version__, **docs[0].to_dict()} if docs else {"version": __version__, "documents": []}
         else:
             payload = {"version": __version__, "documents": [d.to_dict() for d in docs]}

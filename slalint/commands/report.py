@@ -86,6 +86,12 @@ def _generated() -> str:
     return when.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _cause(error: dict) -> str:
+    """The cause of a read error without the leading "<path>: "."""
+    text, prefix = str(error.get("error", "")), f"{error.get('path', '')}: "
+    return text[len(prefix):] if error.get("path") and text.startswith(prefix) else text
+
+
 def run(args: argparse.Namespace) -> int:
     from slalint import __version__
     from slalint.annotate import write_atomic
@@ -93,16 +99,19 @@ def run(args: argparse.Namespace) -> int:
     from slalint.errors import SlalintError
     from slalint.portfolio import build_portfolio, render_html, render_markdown, summarise
 
-    fmt = _format_of(args)
-    if fmt is None:
-        print(f"slalint: {args.output}: cannot tell the report format from the extension; use .html or .md, or --format", file=sys.stderr)
-        return 2
     out = Path(args.output)
     if out.is_dir():
         print(f"slalint: {out}: is a folder, not a file", file=sys.stderr)
         return 2
+    fmt = _format_of(args)
+    if fmt is None:
+        print(f"slalint: {args.output}: cannot tell the report format from the extension; use .html or .md, or --format", file=sys.stderr)
+        return 2
     if not out.parent.exists():
         print(f"slalint: {out}: folder {out.parent} does not exist", file=sys.stderr)
+        return 2
+    if not out.parent.is_dir():
+        print(f"slalint: {out}: {out.parent} is a file, not a folder", file=sys.stderr)
         return 2
     if args.jobs < 1:
         print("slalint: --jobs must be at least 1", file=sys.stderr)
@@ -126,7 +135,10 @@ def run(args: argparse.Namespace) -> int:
     rows = [summarise(r) for r in run_result.documents]
     for err in run_result.errors:
         print(f"slalint: {err['error']}", file=sys.stderr)
-    portfolio = build_portfolio(rows, run_result.errors, generated=_generated(), version=__version__)
+    # The report shows each unreadable file's path beside its cause: drop the path prefix
+    # the engine puts in front of the cause so it is not printed twice.
+    errors = [{**e, "error": _cause(e)} for e in run_result.errors]
+    portfolio = build_portfolio(rows, errors, generated=_generated(), version=__version__)
     text = render_html(portfolio, args.title) if fmt == "html" else render_markdown(portfolio, args.title)
     try:
         write_atomic(out, text.encode("utf-8"))

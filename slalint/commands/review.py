@@ -9,6 +9,7 @@ Textual is imported only when the command runs, never when the CLI starts.
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from pathlib import Path
 
@@ -23,13 +24,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from slalint.engine.lint import collect_files
     from slalint.errors import SlalintError
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    # Globs are expanded as `slalint check` does; a folder or glob with no agreement in it
+    # is an error here too, not an empty app.
+    missing = [p for p in args.paths if not Path(p).exists() and not glob.has_magic(p)]
     for p in missing:
         print(f"slalint: {p}: no such file or folder", file=sys.stderr)
     paths = [p for p in args.paths if p not in missing]
     if not paths:
+        return 2
+    if args.review_dir and Path(args.review_dir).exists() and not Path(args.review_dir).is_dir():
+        print(f"slalint: {args.review_dir}: --review-dir is a file, not a folder", file=sys.stderr)
+        return 2
+    if not [f for f in collect_files(paths) if f.exists()]:
+        print(f"slalint: no agreements (.docx, .md, .txt) found in {' '.join(paths)}", file=sys.stderr)
         return 2
     config = None
     if args.config:

@@ -29,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
         for line in str(exc).splitlines():
             print(f"slalint: {line}", file=sys.stderr)
         return 2
+    packs = sorted({r.pack for r in rs.rules})
+    if args.pack and args.pack not in packs:
+        print(f"slalint: unknown pack {args.pack!r} (packs: {', '.join(packs)})", file=sys.stderr)
+        return 2
     rules = [r for r in rs.rules if not args.pack or r.pack == args.pack]
     if args.format == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity, "pack": r.pack, "groups": list(r.groups),
@@ -50,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if sys.stdout.isatty() and len(line) > width:
             line = line[: width - 1] + "…"
         out.append(line)
-    out.append(f"\n{len(rules)} rules in {len({r.pack for r in rules})} packs. `slalint rule CODE` shows one rule's documentation.")
+    n, k = len(rules), len({r.pack for r in rules})
+    out.append(f"\n{n} rule{'s' if n != 1 else ''} in {k} pack{'s' if k != 1 else ''}. `slalint rule CODE` shows one rule's documentation.")
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -9,9 +9,9 @@ returning results in input order. The CLI, the TUI and the report/annotate comma
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
@@ -29,60 +29,13 @@ from slalint.engine.runner import run_rules
 from slalint.engine.selection import select_rules
 from slalint.engine.spec import RuleSpec
 from slalint.errors import ConfigError, DocumentReadError, SlalintError
+from slalint.readers.discover import NOT_AGREEMENTS, SUPPORTED_SUFFIXES, collect_files  # noqa: F401 (re-exported)
 
-SUPPORTED_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
 ProgressFn = Callable[[int, int, str], None]
 """progress(done, total, path) after each file."""
 
 
-# -- files -----------------------------------------------------------------------------
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts[:-1])
-
-
-def _wanted(p: Path) -> bool:
-    return p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$") and not p.name.startswith(".")
-
-
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to lint: files as given, folders recursively, globs expanded (`**` too).
-
-    Inside folders and globs only .docx .md .markdown .txt count; Word lock files (`~$x.docx`)
-    and hidden folders are skipped. A file named explicitly is kept whatever its type (the
-    reader then says why it cannot be read), and so is a missing path.
-    """
-    out: list[Path] = []
-    seen: set[str] = set()
-
-    def add(p: Path) -> None:
-        key = os.path.normcase(os.path.abspath(p))
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    for raw in paths:
-        s = os.fspath(raw)
-        p = Path(s)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-                for name in sorted(files):
-                    f = Path(root) / name
-                    if _wanted(f):
-                        add(f)
-        elif p.exists():
-            add(p)
-        elif glob.has_magic(s):
-            for m in sorted(glob.glob(s, recursive=True)):
-                mp = Path(m)
-                if mp.is_file() and _wanted(mp):
-                    add(mp)
-                elif mp.is_dir():
-                    for f in collect_files([mp]):
-                        add(f)
-        else:
-            add(p)
-    return out
+# -- files: see slalint.readers.discover ---------------------------------------------
 
 
 # -- one document ----------------------------------------------------------------------
@@ -284,6 +237,11 @@ def lint_file(path: str | os.PathLike[str], config: Config | None = None, *, kee
     return _triaged(result, cfg)
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _worker(args: tuple[str, Config | None, bool, bool, Overrides]) -> DocumentResult:
     path, config, keep, use_cache, overrides = args
     return lint_file(path, config, keep_documents=keep, use_cache=use_cache, overrides=overrides)
@@ -304,7 +262,8 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], config: Config | None = 
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=ctx) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=ctx, initializer=_worker_init)
+        try:
             futures = {pool.submit(_worker, (f, config, keep_documents, use_cache, overrides)): i for i, f in enumerate(files)}
             done = 0
             for fut in as_completed(futures):
@@ -313,6 +272,13 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], config: Config | None = 
                 done += 1
                 if progress:
                     progress(done, total, files[i])
+        except BaseException:
+            # Ctrl-C (or a failure): stop at once rather than finish the documents in flight.
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     else:
         for i, f in enumerate(files):
             results[i] = lint_file(f, config, keep_documents=keep_documents, use_cache=use_cache, overrides=overrides)

@@ -6,6 +6,10 @@ Paper), backslash escapes, HTML entities and ``<!-- comments -->``. :func:`rende
 removes the markup, keeps the words, and reports bold runs and hyperlinks as
 :class:`~slalint.document.model.Mark` offsets into the rendered text, so a rule can tell a
 bold defined term from plain words and a finding can point at the right characters.
+
+Template fields survive: a run of three or more underscores ("$__________") is a blank to
+fill in, never emphasis, and only real HTML is stripped (known element names with
+well-formed attributes), so "<MONTHLY FEE>" and "<Customer Name>" stay in the text.
 """
 
 from __future__ import annotations

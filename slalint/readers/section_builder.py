@@ -55,7 +55,8 @@ _TITLE_WORDS = re.compile(
     re.I,
 )
 _TOC_TITLE = re.compile(r"^(table of contents?|contents|index)\b", re.I)
-_DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|\. \. \. )\s*\S{0,6}\d+\s*$")
+_DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|\. \. \. )\s*(?:page\s+)?\S{0,6}\d+\s*$|\.{8,}\s*$", re.I)
+"""A contents entry: a dot leader to a page number ("... Page 5"), or to nowhere."""
 _NOT_HEADING_WORDS = {"between", "and", "among", "by and between", "by and among", "and between", "&", "or", "by", "with",
                       "witnesseth", "witnesseth:", "in witness whereof", "signature page follows", "[signature page follows]"}
 _FILING_EXHIBIT = re.compile(r"^exhibit\s+\d{1,3}(?:\.\d+|\s*\(|\b)", re.I)

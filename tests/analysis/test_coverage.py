@@ -108,6 +108,7 @@ def test_coverage_definitions_schedule_defers_to_other_documents():  # type: ign
         ("Master Services Agreement", "msa"),
         ("Call-Off Schedule 10 (Key Performance Indicators)", "sla"),
         ("Call-Off Schedule 13 (Exit Management)", "schedule"),
+        ("Independent Contractor Agreement", "other"),
     ],
 )
 def test_coverage_document_kind(title, kind):  # type: ignore[no-untyped-def]
@@ -130,3 +131,26 @@ def test_coverage_termination_by(bearers, expected):  # type: ignore[no-untyped-
     ev = AnalysisContext.from_document(doc).units[0].evidence()
     sts = [Statement("right", b, "terminate_for_cause", ev) for b in bearers]
     assert termination_by(sts, "terminate_for_cause") == expected
+
+
+def test_coverage_contractor_agreement_with_a_sow_cover_page_is_other():  # type: ignore[no-untyped-def]
+    cover = ("", None, [[["Statement of Work"], ["Services", "Design work"]]])
+    a = _analysis(cover, MSA[4], preamble=["Independent Contractor Agreement"])
+    assert a.kind == "other"
+    b = _analysis(MSA[4], preamble=["Agreement Summary", "Consultant and Company enter into this consulting agreement."])
+    assert b.kind == "other"
+    assert _analysis(cover, MSA[4]).kind == "sow"  # the cover page alone still says SOW
+
+
+def test_coverage_customer_named_by_its_name_has_obligations():  # type: ignore[no-untyped-def]
+    sections = [("2", "Support", [
+        "Globex shall provide Acme with remote access to the servers on which the Software is installed.",
+        "Globex will reasonably cooperate with Acme in connection with the Professional Services.",
+    ])]
+    a = _analysis(*sections, title="Maintenance and Support Agreement")
+    assert a.coverage["customer_obligations"].status == "present"
+    assert any("Globex shall provide" in e.quote for e in a.coverage["customer_obligations"].evidence)
+    # the provider's duties named by its name are not the customer's
+    b = _analysis(("2", "Support", ["Acme shall provide Globex with remote access to the servers.",
+                                    "Acme will reasonably cooperate with Globex."]), title="Maintenance and Support Agreement")
+    assert b.coverage["customer_obligations"].status != "present"

@@ -105,3 +105,27 @@ def test_pipeline_spacy_not_imported_without_nlp_aspects() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_pipeline_tokenizer_text_blanks_absurd_punctuation_runs_keeping_offsets() -> None:
+    from slalint.analysis.pipeline import tokenizer_text
+
+    text = "Provider shall pay" + '"' * 5000 + " within 30 days."
+    cleaned = tokenizer_text(text)
+    assert len(cleaned) == len(text)  # every token offset stays an offset into the text
+    assert cleaned.count('"') == 4 and cleaned.endswith(" within 30 days.")
+    assert tokenizer_text("Fees (see Section 4.2...).") == "Fees (see Section 4.2...)."  # ordinary text untouched
+
+
+def test_pipeline_quote_run_is_analysed_quickly() -> None:
+    import time
+
+    from tests.analysis._docs import analyze_md
+
+    text = "# Terms\n\nThe Provider shall pay" + '"' * 20000 + " within thirty (30) days under Section 4.2.\n"
+    analyze_md("# Warm\n\nwarm up.\n", aspects={"quantities", "xrefs", "terms", "sentences"})
+    t = time.process_time()
+    a = analyze_md(text, aspects={"quantities", "xrefs", "terms", "sentences"})
+    assert time.process_time() - t < 5  # was minutes: spaCy strips affixes one at a time
+    assert [q.text for q in a.quantities] == ["thirty (30) days"]
+    assert [x.text for x in a.cross_refs] == ["Section 4.2"]

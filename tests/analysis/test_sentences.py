@@ -69,3 +69,18 @@ def test_sentences_every_token_annotated() -> None:
     doc = get_nlp(["slalint_sentences"])("One sentence here. Another one there.")
     assert doc.has_annotation("SENT_START")
     assert all(t.is_sent_start is not None for t in doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Inc. (\"Provider\") agrees.  Customer pays. See Sec. 4 and No. 2, e.g. here.",
+        "1. Definitions. The Services mean (a) this; and (b) that. Next   sentence!",
+        "One sentence only",
+    ],
+)
+def test_sentences_offsets_match_doc_sents(text: str) -> None:
+    from slalint.analysis.components.sentences import OFFSETS_KEY
+
+    doc = get_nlp(["slalint_sentences"])(text)
+    assert doc.user_data[OFFSETS_KEY] == [(s.start_char, s.end_char) for s in doc.sents]

@@ -187,3 +187,33 @@ def test_statements_grounds_listed_under_a_termination_right():  # type: ignore[
     found = [(s.bearer, s.action) for s in extract_statements(ctx, PARTIES) if s.action.startswith("terminate")]
     assert ("both", "terminate_for_cause") in found
     assert ("both", "terminate_for_convenience") in found
+
+
+@pytest.mark.parametrize(
+    "title, action",
+    [
+        ("Termination for Service Level Failure", "terminate_for_cause"),
+        ("Termination for Cause", "terminate_for_cause"),
+        ("Termination for Convenience", "terminate_for_convenience"),
+        ("Term and Termination", "terminate"),
+    ],
+)
+def test_statements_termination_heading_gives_the_ground(title, action):  # type: ignore[no-untyped-def]
+    from slalint.analysis.context import AnalysisContext
+    from tests.analysis._topic_docs import make_document
+
+    sentence = ("Customer may terminate this Agreement on thirty (30) days' written notice, without paying any "
+                "early-termination fee, in the circumstances set out in paragraph 4.4 of Schedule 2.")
+    ctx = AnalysisContext.from_document(make_document(("7", None, [("7.5", title, [sentence])])))
+    (st,) = [s for s in extract_statements(ctx, PARTIES) if s.modality == "right"]
+    assert (st.bearer, st.action) == ("customer", action)
+
+
+def test_statements_explicit_ground_beats_the_heading():  # type: ignore[no-untyped-def]
+    from slalint.analysis.context import AnalysisContext
+    from tests.analysis._topic_docs import make_document
+
+    ctx = AnalysisContext.from_document(make_document(
+        ("7", "Termination for Cause", ["Customer may terminate this Agreement for convenience on ninety (90) days' notice."])))
+    (st,) = [s for s in extract_statements(ctx, PARTIES) if s.modality == "right"]
+    assert st.action == "terminate_for_convenience"

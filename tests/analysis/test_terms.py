@@ -276,3 +276,53 @@ def test_terms_single_use_needs_evidence() -> None:
     found = {u.term for u in analyze_md(text, aspects=TERMS).undefined_terms}
     assert "Critical Incident" in found  # extends a defined term
     assert "Federal Reserve" not in found  # one use, nothing presupposing a definition
+
+
+def test_terms_heading_run_in_and_pieces_of_known_phrases_are_not_candidates() -> None:
+    text = """
+    # Hosting Agreement
+
+    This agreement is between Northwind Ltd. ("Provider") and Contoso Inc. ("Customer").
+
+    ## 1. Definitions
+
+    1.1 "Pre-Existing Materials" means materials Provider owned before the Effective Date.
+
+    1.2 "Effective Date" means 1 January 2025.
+
+    ## 2. Services
+
+    2.1 Customer Care Provider will answer calls. Provider keeps Pre-Existing Materials and licenses Pre-Existing Materials to Customer.
+
+    2.2 Customer Care Provider will log calls. Customer shall comply with the Children's Online Privacy Protection Act and the Children's Online Privacy Protection Act rules.
+
+    2.3 Provider shall resolve each Priority Incident and report every Priority Incident.
+    """
+    found = {u.term for u in analyze_md(text, aspects=TERMS).undefined_terms}
+    assert "Priority Incident" in found
+    assert not found & {"Customer Care", "Materials", "Children"}
+
+
+def test_terms_amendment_takes_its_terms_from_the_amended_agreement() -> None:
+    text = """
+    # Amendment No. 2
+
+    Amendment No. 2 to the Northwind Master Services Agreement.
+
+    The Service Credits and the Service Levels change as follows: each Service Credit doubles and each Service Level tightens.
+    """
+    a = analyze_md(text, aspects=TERMS)
+    assert a.external_glossaries
+    assert a.undefined_terms == []
+
+
+def test_terms_town_from_an_address_is_a_place_everywhere() -> None:
+    text = (
+        "# Services Agreement\n\n"
+        'This Agreement is made between Northwind Ltd., with its principal office at 410 Harbor Street, '
+        'Albany, New York 12207 ("Provider"), and Contoso LLC ("Customer").\n\n'
+        "# 1. Travel\n1.1 Travel within fifty (50) miles of Provider's Albany office is not charged.\n"
+        "1.2 Meetings take place at the Albany office or by video.\n"
+    )
+    a = analyze_md(text)
+    assert "Albany" not in {u.term for u in a.undefined_terms}

@@ -207,3 +207,48 @@ def test_topics_several_quoted_definitions_in_one_sentence_count_apart():  # typ
     ]))
     defs = [h for h in tag_topics(ctx) if h.topic == "definitions"]
     assert len({h.evidence.anchor.start for h in defs}) == 3
+
+
+def test_topics_price_list_rows_name_billed_items_not_provisions():  # type: ignore[no-untyped-def]
+    # "Firewall management | 1 | $300.00" is a fee line, not a security provision
+    table = [
+        ["Service", "Quantity", "Monthly charge"],
+        ["Firewall management", "1", "$300.00"],
+        ["Server backup", "1", "$250.00"],
+        ["Service credit", "10%"],
+        ["Security", "Provider maintains ISO 27001 certification for the Services."],
+    ]
+    hits = tag_topics(make_context(("5", "Pricing", [table])))
+    security = [h.evidence.quote for h in hits if h.topic == "security"]
+    assert "Firewall management" not in security and "Server backup" not in security
+    assert "Security" in security  # a label with a provision in the next cell still counts
+    assert any(h.topic == "remedies" and h.evidence.quote == "Service credit" for h in hits)  # a value, not a price
+
+
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        ("The Buyer may request that the Supplier provide a Rectification Plan within 10 Working Days.", "response_times"),
+        ("NAI will make available up to 500,000 impressions and ten percent (10%) of the impressions available on its site.", "service_levels"),
+        ("Such period shall automatically be extended by the number of days taken for the determination of that matter by the arbitrator.", "auto_renewal"),
+    ],
+)
+def test_topics_plans_shares_and_deadline_extensions_are_not_provisions(sentence, topic):  # type: ignore[no-untyped-def]
+    assert topic not in _topics(make_context(("4", None, [sentence])), min_weight=0.1)
+
+
+def test_topics_evergreen_as_a_name_is_not_renewal():  # type: ignore[no-untyped-def]
+    assert "auto_renewal" not in _topics(make_context(("4", None, ["RGHI shall file for the Evergreen Packaging Pension Plan."])), 0.1)
+    assert "auto_renewal" in _topics(make_context(("4", None, ["This Agreement is evergreen and continues until terminated."])), 0.8)
+
+
+@pytest.mark.parametrize(
+    "sentence, topic",
+    [
+        ("The Supplier shall rectify each Critical Incident within four (4) hours.", "response_times"),
+        ("Provider will make the Service available 99.5% of each month.", "service_levels"),
+        ("This Agreement shall automatically be extended for successive one-year periods unless either party objects.", "auto_renewal"),
+    ],
+)
+def test_topics_still_provisions_after_the_look_alike_fixes(sentence, topic):  # type: ignore[no-untyped-def]
+    assert topic in _topics(make_context(("4", None, [sentence])))

@@ -66,7 +66,7 @@ def test_xrefs_unattached_exhibit_is_unresolved() -> None:
 def test_xrefs_ranges_and_lists() -> None:
     text = "# A\n\n## 4. One\n\nText.\n\n## 5. Two\n\nText.\n\n## 6. Three\n\nSections 4 to 6 and Sections 4 and 7 apply.\n"
     got = [(r.target, r.resolved) for r in refs(text)]
-    assert got == [("4", True), ("5", True), ("6", True), ("4", True), ("7", False)]
+    assert got == [("4", True), ("6", True), ("4", True), ("7", False)]  # a range is checked at both ends
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,12 @@ def test_xrefs_ranges_and_lists() -> None:
         "Processing is governed by Section 2.1 of the DPA.",
         "Nothing limits immunity under Section 230 of the Communications Decency Act.",
         "Reports follow 15 U.S.C. \u00a7 1681.",
+        "Special categories of data enumerated in European Union Regulation 2016/679, Article 9(1) are excluded.",
+        "A court within the meaning of the Courts Act 2003 Section 1 (1) may hear the claim.",
+        "Directive 95/46/EC, Article 2 applies.",
+        "This is governed by New York General Obligations Law Section 5-1401.",
+        "A security entitlement within the meaning of Section 8-102 of the UCC.",
+        "Nothing restricts your rights under sections 39 to 43 (inclusive) of the Patents Act 1977.",
     ],
 )
 def test_xrefs_external_not_broken(sentence: str) -> None:
@@ -107,3 +113,69 @@ def test_xrefs_paragraph_relative_to_current_clause() -> None:
     )
     got = {r.target: r.resolved for r in refs(text) if r.kind == "paragraph"}
     assert got == {"(a)": True, "(d)": False}
+
+
+@pytest.mark.parametrize("sep", ["-", "\u2013", " to ", " through "])
+def test_xrefs_range_is_checked_at_both_ends(sep: str) -> None:
+    sections = "".join(f"## {n}. Clause {n}\n\nText.\n\n" for n in (12, 13, 14, 16, 17, 18))
+    got = [(r.target, r.resolved) for r in refs(f"# A\n\n{sections}## 19. Survival\n\nSections 12{sep}18 survive; Sections 17{sep}20 too.\n")]
+    assert got == [("12", True), ("18", True), ("17", True), ("20", False)]
+
+
+def test_xrefs_singular_hyphenated_number_is_one_clause() -> None:
+    (r,) = refs("# A\n\n## 2. One\n\nText.\n\n## 3. Two\n\nSee Section 2-3.\n")
+    assert r.target == "2-3" and not r.resolved
+
+
+def test_xrefs_item_enumerated_inline_in_the_clause_text() -> None:
+    text = (
+        "# A\n\n## 6. Warranties\n\n6.3 Provider warrants that: (a) it will perform the Services competently; "
+        "(b) the Deliverables do not infringe; and (c) the Deliverables conform to the SOW.\n\n"
+        "6.4 If Provider breaches Section 6.3(c), Provider will reperform; Section 6.3(e) does not exist.\n"
+    )
+    got = {r.target: r.resolved for r in refs(text)}
+    assert got == {"6.3(c)": True, "6.3(e)": False}
+
+
+def test_xrefs_subsection_relative_to_the_current_clause() -> None:
+    text = (
+        "# A\n\n## 6. Return of Information\n\nThe Recipient will: (a) cease using Confidential Information; "
+        "(b) destroy it; and (c) confirm in writing. As an exception to subsection (b), the Recipient may keep backups; "
+        "subsection (d) does not exist.\n"
+    )
+    got = {r.target: r.resolved for r in refs(text)}
+    assert got == {"(b)": True, "(d)": False}
+
+
+def test_xrefs_lettered_sections_with_numbered_items() -> None:
+    text = (
+        "# Terms\n\n## A. Definitions\n\nWords have meanings; see Section B(5) and Section B(7).\n\n"
+        "## B. Account Terms\n\n### 1. Account Controls\n\nText.\n\n### 5. Additional Terms\n\nText.\n"
+    )
+    got = {r.target: r.resolved for r in refs(text)}
+    assert got == {"B(5)": True, "B(7)": False}
+
+
+def test_xrefs_bare_items_in_a_list_belong_to_the_clause_named_first() -> None:
+    text = (
+        "# A\n\n## 8. Termination\n\n8.1 Either party may terminate if:\n\n(a) the other breaches;\n\n(b) the other is insolvent.\n\n"
+        "## 9. Effect\n\n9.1 Termination under Section 8.1(a) or (b) ends the licences; Section 8.1(a) and (c) too.\n"
+    )
+    got = [(r.target, r.resolved) for r in refs(text)]
+    assert got == [("8.1(a)", True), ("8.1(b)", True), ("8.1(a)", True), ("8.1(c)", False)]
+
+
+def test_xrefs_repeated_numbering_finds_the_clause_with_the_item() -> None:
+    text = (
+        "# A\n\n## 4. Place of Work\n\n4.1 The Executive works in London.\n\n## Schedule 2\n\n"
+        "4.1 If the Executive: (a) commits fraud; (b) breaches; (c) resigns; or (d) retires, the award lapses.\n\n"
+        "4.2 Clauses 4.1(a) to 4.1(d) apply; clause 4.1(e) does not exist.\n"
+    )
+    got = {r.target: r.resolved for r in refs(text) if r.target.startswith("4.1(")}
+    assert got == {"4.1(a)": True, "4.1(d)": True, "4.1(e)": False}
+
+
+def test_xrefs_number_glued_to_the_next_word_keeps_the_number() -> None:
+    # "sub-clauses 4.1to 4.5of" (a missing space in EDGAR text) names clause 4.1, not "4.1t"
+    (r, *_) = refs("# A\n\n## 4. Awards\n\n4.1 Text.\n\n4.2 Under sub-clauses 4.1to 4.5of this Schedule.\n")
+    assert r.target == "4.1" and r.resolved

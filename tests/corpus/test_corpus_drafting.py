@@ -133,6 +133,58 @@ def test_ccs_schedule_parts_continue_numbering_without_gaps():
     assert found == []
 
 
+@pytest.mark.corpus
+def test_template_placeholders_are_reported_once_each_with_a_count():
+    """A template lists each field once (first occurrence, "(N occurrences)"), never one
+    finding per occurrence."""
+    found = named(corpus_findings("docx/common-paper-csa-with-sla.docx"), "placeholder-left")
+    shown = [f.message.split(": ", 1)[1].split(" (")[0] for f in found]
+    assert len(shown) == len(set(shown)), sorted(shown)
+    assert any("occurrences)" in f.message and len(f.evidence) > 1 for f in found)
+
+
+@pytest.mark.corpus
+def test_edgar_bracketed_captions_and_blank_page_notes_are_not_placeholders():
+    found = named(corpus_findings("cuad/deltathreeinc-19991102-s-1a-ex-10-19-6227850-ex-10-19-co-branding-agreement-service-agreement.txt"),
+                  "placeholder-left")
+    assert len(found) <= 3, [f.message for f in found]
+    found = named(corpus_findings("cuad/blackstonegsolong-shortcreditincomefund-05-11-2020-ex-99-k-1-service-agreement.txt"),
+                  "placeholder-left")
+    assert not any("remainder of this page" in f.message for f in found)
+
+
+@pytest.mark.corpus
+def test_missing_appendices_of_an_edgar_filing_are_reported_once_each():
+    """The NICE filing omits its appendices: each is reported once, with its count, and the
+    filing's own exhibit number ("Exhibit 4.5") is no reference."""
+    found = named(corpus_findings("cuad/niceltd-06-26-2003-ex-4-5-outsourcing-agreement.txt"), "broken-cross-reference")
+    refs = [f.message.split(" is referenced")[0] for f in found]
+    assert len(refs) == len(set(refs)), refs
+    assert "Appendix C" in refs
+    assert not any(r.startswith("Exhibit 4.5") for r in refs)
+    assert len(found) <= 16
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("rel", [
+    "cuad/theravancebiopharma-inc-05-08-2020-ex-10-2-service-agreement.txt",
+    "cuad/tricitybanksharescorp-05-15-1998-ex-10-outsourcing-agreement.txt",
+    "cuad/manufacturersservicesltd-06-05-2000-ex-10-14-outsourcing-agreement.txt",
+])
+def test_numbering_lost_in_edgar_text_is_not_a_gap(rel):
+    """Clause numbers glued to headings or a contents page on one line: the reader lost
+    them, the agreement did not skip them."""
+    assert len(named(corpus_findings(rel), "numbering-gap")) <= 2
+
+
+@pytest.mark.corpus
+def test_captions_of_referenced_exhibits_are_not_duplicate_definitions():
+    """Azul's maintenance agreement quotes exhibit captions ("Exhibit 6 ("LRUs covered by
+    repair ...")") dozens of times: they are not definitions."""
+    found = named(corpus_findings("cuad/azulsa-20170303-f-1a-ex-10-3-9943903-ex-10-3-maintenance-agreement1.txt"), "duplicate-definition")
+    assert len(found) <= 3, [f.message for f in found]
+
+
 # -- DOCX-only behaviour, on documents built in code --------------------------------------
 
 def _docx(build) -> str:

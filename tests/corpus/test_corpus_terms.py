@@ -1,23 +1,33 @@
-"""Undefined-term candidates on the real Common Paper and CCS agreements: noise stays low.
+"""Undefined-term candidates on real agreements: on by default, so noise must stay low.
 
-The ``undefined-term`` rule is on by default, so on professionally drafted agreements it
-must report at most a handful of findings, each defensible. Every candidate list below was
-reviewed by hand (the raw candidates with their sentences):
+Every expectation below was reviewed by hand against the document's text (the candidate
+with the sentences that use it):
 
-* Common Paper standard terms say "Variables have the meanings or descriptions given on a
-  Cover Page" (or "capitalized words have the meanings given in the Agreement"); their
-  undefined capitals (Subscription Period, Increased Claims, Target Uptime, ...) are those
-  Variables, so nothing is reported unless the caller supplies the Cover Page's terms.
-* CCS schedules "supplement Joint Schedule 1 (Definitions)", the Core Terms say "Interpret
-  this Contract using Joint Schedule 1 (Definitions)", and numbered call-off schedules are
-  attachments to the Call-Off Contract: their undefined capitals are Joint Schedule 1's.
-* What the raw extractor finds is still checked on documents where we reviewed genuine
-  drafting gaps: the Common Paper Independent Contractor Agreement uses "Recipient",
-  "Discloser" and "Innovation" without defining them (its definitions section omits them).
+* Common Paper standard terms say "Capitalized words have the meanings or descriptions
+  given in the Cover Page" / "Variables have the meanings ... on a Cover Page": their
+  multi-word capitals (Subscription Period, Increased Claims, Notice Address...) are the
+  Cover Page's variables and are not reported; single words are, when the evidence is
+  strong. The add-ons (AI addendum, DPA, design partner, professional services) say their
+  capitals have "the meanings given in the Agreement / Standard Terms": a full glossary
+  elsewhere, nothing reported without ``external_terms``.
+* The Independent Contractor Agreement's genuine slips are found: its parties are
+  "Company" and "Contractor", yet clause 5.3 says "Recipient provides the Discloser
+  reasonable advance notice" (neither is defined), and the definition of "Moral Rights"
+  uses "Innovation", defined nowhere.
+* CCS schedules "supplement Joint Schedule 1 (Definitions)", the Core Terms "Interpret
+  this Contract using Joint Schedule 1 (Definitions)", numbered call-off schedules and the
+  order form belong to the Call-Off Contract: Joint Schedule 1 is their glossary.
+* Bonterms terms fill their variables from a Cover Page; the SLA takes its terms from the
+  Bonterms Cloud Terms; the playbook lists "modifications of the Bonterms Cloud Terms".
+* GitHub's terms define "The User," "You," and "Your" in one sentence (all three found).
+
+CUAD's EDGAR texts are messy (headings run into sentences, title-case service catalogues):
+their distribution is checked, not each list.
 """
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
 import pytest
@@ -26,22 +36,28 @@ from slalint.analysis.analyze import COMPONENTS, analyze
 from slalint.analysis.context import AnalysisContext
 from slalint.analysis.parties import find_parties
 from slalint.analysis.pipeline import get_nlp
-from slalint.analysis.terms import build_glossary, find_undefined
+from slalint.analysis.terms import MAX_CANDIDATES, build_glossary, find_undefined
 
 pytestmark = pytest.mark.corpus
 
 MAX_PER_DOCUMENT = 5
 
-REVIEWED: dict[str, set[str]] = {}
-"""Reported candidates per reviewed document (absent: none). All current ones are empty:
-each document states where its capitalised terms are defined (see the module docstring)."""
+REVIEWED: dict[str, set[str]] = {
+    # true positives: stray confidentiality roles and an undefined term inside a definition
+    "docx/common-paper-independent-contractor-agreement.docx": {"Recipient", "Discloser", "Innovation"},
+}
+"""Reported candidates per reviewed document (absent: none). Counts before this review
+(the same documents): Common Paper 0 each (all suppressed by the Cover Page statement,
+hiding the three slips above), CCS 0 each; raw candidates ranged from 1 to 15 (Common
+Paper) and 11 to 409 (CCS)."""
 
 RAW_REVIEWED: dict[str, set[str]] = {
     "docx/common-paper-independent-contractor-agreement.docx": {"Recipient", "Discloser", "Innovation"},
     "text/common-paper-sla.md": {"Target Uptime", "Target Response Time", "Support Channel", "Uptime Credit"},
+    "docx/common-paper-cloud-service-agreement.docx": {"Subscription Period", "Increased Claims", "Chosen Courts"},
 }
-"""Genuine undefined capitals the extractor must keep finding (before the document's own
-"defined elsewhere" statement is applied)."""
+"""Capitals the extractor finds before the document's "defined elsewhere" statement is
+applied: the Cover Page / Order Form variables these documents rely on."""
 
 
 def _documents() -> list[str]:
@@ -49,9 +65,15 @@ def _documents() -> list[str]:
 
     if not CORPUS.is_dir():
         return []
-    names = [f"docx/{p.name}" for p in sorted((CORPUS / "docx").glob("*.docx")) if p.name.startswith(("common-paper", "ccs-"))]
-    names += [f"text/{p.name}" for p in sorted((CORPUS / "text").glob("common-paper*.md"))]
+    names = [f"docx/{p.name}" for p in sorted((CORPUS / "docx").glob("*.docx")) if p.name.startswith(("common-paper", "ccs-", "bonterms"))]
+    names += [f"text/{p.name}" for p in sorted((CORPUS / "text").glob("*.md")) if p.name.startswith(("common-paper", "bonterms", "github"))]
     return names
+
+
+def _cuad() -> list[str]:
+    from conftest import CORPUS
+
+    return [f"cuad/{p.name}" for p in sorted((CORPUS / "cuad").glob("*.txt"))] if (CORPUS / "cuad").is_dir() else []
 
 
 def _read(corpus_dir: Path, name: str):  # noqa: ANN202
@@ -65,9 +87,6 @@ def test_corpus_terms_undefined_candidates_stay_few(corpus_dir: Path, name: str)
     found = {u.term for u in analysis.undefined_terms}
     assert len(found) <= MAX_PER_DOCUMENT, sorted(found)
     assert found == REVIEWED.get(name, set())
-    if not found:
-        # silence must have a stated reason or an empty extraction, never an accident
-        assert analysis.external_glossaries or not analysis.undefined_terms
 
 
 @pytest.mark.parametrize(("name", "expected"), sorted(RAW_REVIEWED.items()))
@@ -79,6 +98,23 @@ def test_corpus_terms_raw_candidates_reviewed(corpus_dir: Path, name: str, expec
     glossary = build_glossary(ctx, nlp)
     raw = {u.term for u in find_undefined(ctx, glossary, find_parties(ctx, glossary))}
     assert expected <= raw
+
+
+def test_corpus_terms_cuad_distribution(corpus_dir: Path) -> None:
+    names = _cuad()
+    if not names:
+        pytest.skip("no CUAD texts in the corpus")
+    counts = {name: len(analyze(_read(corpus_dir, name), aspects={"terms"}).undefined_terms) for name in names}
+    # reviewed: median 12 and a maximum of 141 before (headings run into sentences,
+    # addresses, amounts in words, product catalogues); 3 and 15 (the cap) after
+    assert statistics.median(counts.values()) <= 5, counts
+    assert max(counts.values()) <= MAX_CANDIDATES
+
+
+def test_corpus_terms_github_multi_term_definition(corpus_dir: Path) -> None:
+    analysis = analyze(_read(corpus_dir, "text/github-terms-of-service.md"), aspects={"terms"})
+    assert {"User", "You", "Your"} <= set(analysis.glossary) | {a for d in analysis.glossary.values() for a in d.alternates}
+    assert "User" not in {u.term for u in analysis.undefined_terms}
 
 
 def test_corpus_terms_ccs_definitions_schedule_glossary(corpus_dir: Path) -> None:

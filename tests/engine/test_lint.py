@@ -130,3 +130,24 @@ def test_baseline_hides_known_findings_and_survives_renumbering(folder):
     write_baseline(fresh, base)
     kept = json.loads(base.read_text())["entries"]
     assert any(e.get("reason") == "accepted by counsel" and e.get("reviewer") == "J. Doe" for e in kept)
+
+
+def test_collect_files_skips_repository_housekeeping_files(tmp_path):
+    """README.md, CHANGELOG.md, LICENSE.txt in a contracts folder are not agreements; a
+    contract whose name merely starts like one is kept, and an explicit path is kept."""
+    for name in ("README.md", "CHANGELOG.md", "LICENSE.txt", "msa.md", "security-schedule.md", "readme-first.md"):
+        (tmp_path / name).write_text("# 1. Services\n1.1 The Provider shall provide the services.\n")
+    assert [p.name for p in collect_files([tmp_path])] == ["msa.md", "readme-first.md", "security-schedule.md"]
+    assert [p.name for p in collect_files([tmp_path / "README.md"])] == ["README.md"]
+
+
+def test_precommit_hook_excludes_housekeeping_files():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    hook = yaml.safe_load((Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text())[0]
+    exclude = re.compile(hook["exclude"])
+    assert exclude.search("README.md") and exclude.search("docs/CHANGELOG.md") and exclude.search("~$msa.docx")
+    assert not exclude.search("contracts/msa.docx") and not exclude.search("contracts/security-schedule.docx")

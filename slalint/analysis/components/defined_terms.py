@@ -87,8 +87,12 @@ def term_patterns(path: str = "") -> dict[str, Any]:
 
 def clean_term(raw: str) -> str:
     """The term as written, without surrounding space and trailing punctuation inside the
-    quotes (``"Services,"`` -> ``Services``)."""
-    return raw.strip().strip(",.;:").strip()
+    quotes (``"Services,"`` -> ``Services``) and without a leading article quoted with it
+    (``"The User,"`` -> ``User``)."""
+    term = raw.strip().strip(",.;:").strip()
+    if term[:4] in ("The ", "the ") and term[4:5].isupper():
+        term = term[4:]
+    return term
 
 
 class DefinedTermsFinder:
@@ -132,7 +136,11 @@ class DefinedTermsFinder:
         while i < len(quotes):
             group = [quotes[i]]
             j = i
-            while j + 1 < len(quotes) and _JOINER.match(text[quotes[j][2]:quotes[j + 1][1]]) and len(group) < 6:
+            while j + 1 < len(quotes) and len(group) < 6 and (
+                _JOINER.match(text[quotes[j][2]:quotes[j + 1][1]])
+                # the comma inside the quotes: "The User," "You," and "Your" refer to
+                or (quotes[j][0].rstrip().endswith(",") and not text[quotes[j][2]:quotes[j + 1][1]].strip())
+            ):
                 j += 1
                 group.append(quotes[j])
             last_end = group[-1][2]

@@ -44,6 +44,20 @@ class SentenceSplitter:
     def __init__(self, name: str, abbreviations: dict[str, str]):
         self.name = name
         self.abbreviations = abbreviations
+        self._template = self._make_single(1024)
+
+    @staticmethod
+    def _make_single(n: int) -> np.ndarray:
+        arr = np.full((n, 1), -1, dtype="int64")
+        arr[0] = 1
+        return arr.astype("uint64")
+
+    def _single(self, n: int) -> np.ndarray:
+        """The SENT_START column of a one-sentence Doc of ``n`` tokens (a cached template's
+        first rows: the array is only read)."""
+        if n > len(self._template):
+            self._template = self._make_single(max(n, 2 * len(self._template)))
+        return self._template[:n]
 
     def boundaries(self, text: str) -> list[int]:
         """Character offsets where a new sentence starts (after the first)."""
@@ -99,6 +113,12 @@ class SentenceSplitter:
             return doc
         n = len(doc)
         starts = self.boundaries(doc_text(doc))
+        if not starts:
+            # one sentence (most paragraphs): no token arrays needed
+            doc.from_array([SENT_START], self._single(n))
+            first, last = doc[0], doc[n - 1]
+            doc.user_data[OFFSETS_KEY] = [(first.idx, last.idx + len(last))]
+            return doc
         idx = doc.to_array(IDX)
         firsts = [0]
         if starts:

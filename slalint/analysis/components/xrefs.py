@@ -38,7 +38,7 @@ class XrefMatch(NamedTuple):
 
 _ITEM = r"\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[A-Z])\)"
 _NUM = (
-    rf"(?:\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*(?:\s?{_ITEM})*|{_ITEM}(?:\s?{_ITEM})*"
+    rf"(?:\d+(?:[A-Za-z](?![A-Za-z]))?(?:[.-]\d+(?:[A-Za-z](?![A-Za-z]))?)*(?:\s?{_ITEM})*|{_ITEM}(?:\s?{_ITEM})*"
     rf"|[IVXLCDM]{{1,7}}\b(?:\.\d+)*(?:{_ITEM})*|[A-Z]{{1,2}}\b(?:\.?\d+)*(?:{_ITEM})*)"
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+and/or\s+|\s+(?:to|through|thru)\s+|[-\u2013\u2014])"
@@ -48,9 +48,18 @@ _OWNER = re.compile(
 )
 _STATUTE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:title\s+\d+\s+)?(?:of\s+the\s+)?(?:U\.S\.C|USC|C\.F\.R|CFR)\b", re.I)
 _STATUTE_BEFORE = re.compile(r"(?:U\.S\.C\.?|C\.F\.R\.?|CFR|USC|D?FARS?|Code|Act|Regulations?|Stat\.?|Cal\.\s*Civ\.)\s*$")
-_STATUTE_NUMBER = re.compile(r"^\d{3,}")
-"""A section number of three or more digits ("Section 508", "section 227.7202") is a
-statute's or regulation's: agreements do not run to a hundred clauses at one level."""
+_STATUTE_NUMBER = re.compile(r"^\d{3,}|^\d+-\d{3,}")
+"""A section number of three or more digits ("Section 508", "section 227.7202", the
+UCC's "Section 8-102") is a statute's or regulation's: agreements do not run to a
+hundred clauses at one level."""
+_CITATION_BEFORE = re.compile(
+    r"(?:\b(?:Act|Regulations?|Directive|Order|Rules|Code|Law|Ordinance|Statute)\s+(?:of\s+)?(?:\d{4}|No\.?\s*\d+)"
+    r"|\b(?:\d{2}|\d{4})/\d{1,4}(?:/E[CUE]{1,2})?)\s*,?\s*$"
+)
+"""A statute or regulation cited just before ("Courts Act 2003 Section 1(1)", "Regulation
+(EU) 2016/679, Article 9(1)"): the reference is to a provision of that law."""
+_HYPHEN_RANGE = re.compile(r"^(\d+)-(\d+)$")
+_INCLUSIVE = re.compile(r"\s*\((?:both\s+)?inclusive\)", re.I)
 
 
 @registry.misc("slalint.xref_patterns.v1")
@@ -90,16 +99,19 @@ class XrefFinder:
             if word[0].islower() and kind not in ("paragraph", "section", "clause") and word.lower() != "\u00a7":
                 continue  # "schedule a meeting"
             nums_text = m.group("nums")
-            targets, is_range, end = self._targets(nums_text, kind)
+            targets, is_range, end = self._targets(nums_text, kind, word.lower().endswith("s") or word == "\u00a7\u00a7")
             if not targets:
                 continue
             stop = m.start("nums") + end
-            owner_m = _OWNER.match(text[stop:stop + 120])
+            inclusive = _INCLUSIVE.match(text, stop)  # "sections 39 to 43 (inclusive) of the Patents Act"
+            tail = inclusive.end() if inclusive else stop
+            owner_m = _OWNER.match(text[tail:tail + 120])
             external = ambiguous = False
             owner = None
             if (
-                _STATUTE_AFTER.match(text[stop:stop + 40])
+                _STATUTE_AFTER.match(text[tail:tail + 40])
                 or _STATUTE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                or _CITATION_BEFORE.search(text[max(0, m.start() - 40):m.start()])
                 or (kind in ("section", "clause") and _STATUTE_NUMBER.match(targets[0]))
             ):
                 external, owner = True, "statute"
@@ -117,7 +129,7 @@ class XrefFinder:
             out.append(XrefMatch(text[m.start():stop], m.start(), stop, kind, targets, is_range, external, ambiguous, owner))
         return out
 
-    def _targets(self, nums_text: str, kind: str) -> tuple[tuple[str, ...], bool, int]:
+    def _targets(self, nums_text: str, kind: str, plural: bool = False) -> tuple[tuple[str, ...], bool, int]:
         targets: list[str] = []
         is_range = False
         pos = 0
@@ -131,6 +143,12 @@ class XrefFinder:
             tok = nm.group(0).replace(" ", "")
             if kind in ("section", "clause") and re.fullmatch(r"[A-Z]{1,2}", tok) and tok not in ("I", "V", "X"):
                 break  # "Section A" is rare; "Section B" likely not a reference. Keep roman only.
+            hyphen = _HYPHEN_RANGE.match(tok)
+            if plural and hyphen and 0 < int(hyphen.group(2)) - int(hyphen.group(1)) <= 50:
+                targets.extend(hyphen.groups())  # "Sections 12-18": a range, not clause "12-18"
+                is_range = True
+                pos = last_end = nm.end()
+                continue
             targets.append(tok)
             pos = last_end = nm.end()
         return tuple(targets), is_range, last_end
