@@ -30,8 +30,8 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     "parties": ("slalint_defined_terms", "slalint_parties"),
     "xrefs": ("slalint_xrefs",),
     "quantities": ("slalint_quantities",),
-    "statements": ("slalint_sentences", "slalint_statements"),
-    "topics": ("slalint_sentences", "slalint_topics"),
+    "statements": ("slalint_sentences",),
+    "topics": ("slalint_sentences",),
 }
 """Aspect -> the pipeline components it needs (unavailable ones are skipped)."""
 

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 REQUIRES: dict[str, tuple[str, ...]] = {
     "slalint_parties": ("slalint_defined_terms",),
-    "slalint_statements": ("slalint_sentences",),
 }
 """Component -> components that must run before it."""
 

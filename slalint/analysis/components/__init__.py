@@ -11,7 +11,5 @@ COMPONENT_MODULES: dict[str, str] = {
     "slalint_parties": "slalint.analysis.components.parties",
     "slalint_xrefs": "slalint.analysis.components.xrefs",
     "slalint_quantities": "slalint.analysis.components.quantities",
-    "slalint_statements": "slalint.analysis.components.statements",
-    "slalint_topics": "slalint.analysis.components.topics",
 }
 """Component (factory) name -> the module whose import registers its factory."""
