@@ -140,10 +140,25 @@ def placeholder_left(ctx: RuleContext) -> Iterator[Hit]:
     One finding per distinct placeholder and document, at its first occurrence: a template
     with "{customer_name}" in forty places reads as one field to fill in, not forty
     findings. The message gives the number of occurrences; the further ones are attached as
-    extra evidence (the first ``_MAX_EXTRA``)."""
+    extra evidence (the first ``_MAX_EXTRA``). A document with more distinct placeholders
+    than the ``template_threshold`` option is an unfilled template: it gets one finding that
+    lists the fields, with the first place of each as evidence."""
     groups: dict[str, list[Hit]] = {}
     for hit in _placeholder_hits(ctx):
         groups.setdefault(_placeholder_key(hit.values["placeholder"], hit.values["what"]), []).append(hit)
+    threshold = int(ctx.options.get("template_threshold", 10))
+    if threshold and len(groups) > threshold:
+        # an unfilled template (a Common Paper form, a CCS order form): one finding listing
+        # the fields, each field's first place attached as evidence, instead of dozens
+        firsts = [hits[0] for hits in groups.values()]
+        names = [h.values["placeholder"] for h in firsts]
+        first = firsts[0]
+        first.values["what"] = f"template: {len(groups)} distinct placeholders left"
+        first.values["placeholder"] = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        first.values["count"] = f" ({sum(len(h) for h in groups.values())} occurrences)"
+        first.extra_evidence = [h.evidence for h in firsts[1:1 + _MAX_EXTRA] if h.evidence is not None]
+        yield first
+        return
     for hits in groups.values():
         first = hits[0]
         n = len(hits)
