@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
 from slalint.document.model import Document, Metadata
 from slalint.errors import DocumentReadError
+from slalint.readers.source import read_source_bytes
 from slalint.readers.markdown_blocks import lex_markdown
 from slalint.readers.plaintext_blocks import lex_text
 from slalint.readers.raw_blocks import assign_paragraph_indices
@@ -108,23 +108,7 @@ def read_plain_text(text: str, path: str = "<text>") -> Document:
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
-    name = str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise DocumentReadError(name, f"file too large for a text agreement ({size // (1024 * 1024)} MB)")
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)
-    except FileNotFoundError:
-        raise DocumentReadError(name, "no such file") from None
-    except IsADirectoryError:
-        raise DocumentReadError(name, "is a folder, not a file") from None
-    except PermissionError:
-        raise DocumentReadError(name, "permission denied") from None
-    except OSError as exc:
-        raise DocumentReadError(name, f"cannot read file: {exc.strerror or exc}") from None
-    return data, name
+    return read_source_bytes(path, MAX_TEXT_BYTES, "text agreement"), str(path)
 
 
 def read_markdown_file(path: str | os.PathLike[str]) -> Document:

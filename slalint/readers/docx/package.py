@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from slalint.errors import DocumentReadError
+from slalint.readers.source import read_source_bytes
 
 MAX_PART_BYTES = 200 * 1024 * 1024
 """Largest uncompressed size accepted for one part."""
@@ -162,22 +163,13 @@ class Package:
 def open_package(path: Path) -> Package:
     """Read the file (read-only) and check it is a sane DOCX package."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentReadError(name, "no such file") from None
-    except IsADirectoryError:
-        raise DocumentReadError(name, "is a folder, not a file") from None
-    except PermissionError:
-        raise DocumentReadError(name, "permission denied") from None
-    except OSError as exc:
-        raise DocumentReadError(name, f"cannot read file: {exc.strerror or exc}") from None
+    data = read_source_bytes(path)
     if not data.startswith(b"PK"):
         raise DocumentReadError(name, sniff_non_zip(data))
     try:
         zf = zipfile.ZipFile(BytesIO(data))
         infos = {i.filename: i for i in zf.infolist()}
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError):
         raise DocumentReadError(name, "corrupt or truncated zip archive") from None
     total = sum(i.file_size for i in infos.values())
     pkg = Package(name, data, zf, _infos=infos)
