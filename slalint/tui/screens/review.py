@@ -400,12 +400,16 @@ class ReviewScreen(Screen[None]):
         self.query_one(ClauseView).show(section, index.findings_in(section), selected=selected,
                                         evidence=self._evidence_in(index, section))
         if selected is None:
-            table = self.query_one(FindingsTable)
-            for f in table.findings:
-                s = index.section_of(f)
-                if s is not None and index.displays(section, s):
-                    table.select_finding(f)
-                    break
+            self._select_first_finding_in(index, section)
+
+    def _select_first_finding_in(self, index: Any, section: Any) -> None:
+        """Select, in the findings table, the first finding shown with ``section``."""
+        table = self.query_one(FindingsTable)
+        for f in table.findings:
+            s = index.section_of(f)
+            if s is not None and index.displays(section, s):
+                table.select_finding(f)
+                break
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[OutlineNode]) -> None:
         """Enter on a section: read it (focus the clause text)."""
@@ -436,12 +440,7 @@ class ReviewScreen(Screen[None]):
                                         evidence=anchor)
         self._jump_target = section
         self.query_one(OutlineTree).focus_section(path, section)
-        table = self.query_one(FindingsTable)
-        for f in table.findings:
-            s = index.section_of(f)
-            if s is not None and index.displays(section, s):
-                table.select_finding(f)
-                break
+        self._select_first_finding_in(index, section)
         self.query_one(ClauseView).focus()
 
     # -- actions -----------------------------------------------------------------------------
