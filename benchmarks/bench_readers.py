@@ -14,6 +14,11 @@ Usage::
 styles and numbering, the body walk (text, runs, numbering, typed labels) and the section
 tree; the rest is headers, footers, notes, comments, title and metadata.
 
+Each DOCX line also shows a second, wider floor ("parts"): unzip and parse every XML part
+the reader opens (styles and numbering can be as large as the document itself in
+government templates), and the reader's ratio to it, i.e. how much the reader's own
+Python work adds on top of parsing.
+
 Not a test: numbers depend on the machine. Target (issue 2): DOCX within 1.5x of the
 floor; the 96,000-word CCS service-requirements document under 1 s.
 """
@@ -124,6 +129,34 @@ def floor_docx(path: Path) -> None:
         etree.fromstring(zf.read("word/document.xml"))
 
 
+def parts_read(path: Path) -> list[str]:
+    """The XML parts the reader itself opens for this file (document, relationships,
+    styles, numbering, headers, footers, notes, comments, core properties)."""
+    from slalint.readers.docx import package
+
+    names: list[str] = []
+    original = package.Package.read
+
+    def recording(self, name):
+        names.append(name)
+        return original(self, name)
+
+    package.Package.read = recording
+    try:
+        read_document(path)
+    finally:
+        package.Package.read = original
+    return names
+
+
+def floor_all_parts(path: Path, names: list[str]) -> None:
+    """A second, wider floor: unzip and parse every part the reader opens, not only
+    ``word/document.xml``. What the reader spends above it is its own Python work."""
+    with zipfile.ZipFile(path) as zf:
+        for name in names:
+            etree.fromstring(zf.read(name))
+
+
 def stages(path: Path, repeat: int) -> dict[str, float]:
     """Milliseconds (best of ``repeat``) of each stage of reading one DOCX."""
     from slalint.readers.docx.body import PartWalker
@@ -203,8 +236,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_text:
                 files += sorted((args.corpus / "text").glob("*.md")) + sorted((args.corpus / "text").glob("*.txt"))
                 files += sorted((args.corpus / "cuad").glob("*.txt"))
-        print(f"{'document':60} {'words':>7} {'floor ms':>9} {'reader ms':>10} {'ratio':>6}")
+        print(f"{'document':60} {'words':>7} {'floor ms':>9} {'reader ms':>10} {'ratio':>6} {'parts ms':>9} {'ratio':>6}")
         totals = {"docx": [0.0, 0.0], "text": [0.0, 0.0]}
+        parts_floor_total = 0.0
         worst = (0.0, "")
         for path in files:
             kind = "docx" if path.suffix == ".docx" else "text"
@@ -222,15 +256,23 @@ def main(argv: list[str] | None = None) -> int:
             ratio = reader / floor if floor else float("inf")
             totals[kind][0] += floor
             totals[kind][1] += reader
-            if kind == "docx" and ratio > worst[0]:
-                worst = (ratio, path.name)
-            print(f"{path.name[:60]:60} {doc.metadata.word_count:7d} {floor * 1000:9.1f} {reader * 1000:10.1f} {ratio:6.2f}")
+            wide = ""
+            if kind == "docx":
+                names = parts_read(path)
+                parts_floor = best_of(lambda: floor_all_parts(path, names), args.repeat)
+                parts_floor_total += parts_floor
+                wide = f" {parts_floor * 1000:9.1f} {reader / parts_floor:6.2f}"
+                if ratio > worst[0]:
+                    worst = (ratio, path.name)
+            print(f"{path.name[:60]:60} {doc.metadata.word_count:7d} {floor * 1000:9.1f} {reader * 1000:10.1f} {ratio:6.2f}{wide}")
             if args.stages and kind == "docx":
                 parts = stages(path, args.repeat)
                 print("    " + "  ".join(f"{name} {ms:.1f}" for name, ms in parts.items()))
         for kind, (floor, reader) in totals.items():
             if floor:
                 print(f"total {kind}: floor {floor * 1000:.0f} ms, reader {reader * 1000:.0f} ms, ratio {reader / floor:.2f}")
+        if parts_floor_total:
+            print(f"total docx against the all-parts floor: {parts_floor_total * 1000:.0f} ms, ratio {totals['docx'][1] / parts_floor_total:.2f}")
         if worst[1]:
             print(f"worst DOCX ratio: {worst[0]:.2f} ({worst[1]})")
     return 0

@@ -64,28 +64,45 @@ def _int(el, attr: str = f"{W}val", default: int | None = None) -> int | None:
         return default
 
 
+_START = f"{W}start"
+_NUM_FMT = f"{W}numFmt"
+_PIC_BULLET = f"{W}lvlPicBulletId"
+_LVL_TEXT = f"{W}lvlText"
+_LVL_RESTART = f"{W}lvlRestart"
+_IS_LGL = f"{W}isLgl"
+_PSTYLE = f"{W}pStyle"
+_VAL = f"{W}val"
+
+
 def _parse_level(lvl) -> Level:
-    ilvl = _int(lvl, f"{W}ilvl", 0) or 0
-    level = Level(ilvl=ilvl)
-    kids = child_map(lvl)
-    start = _int(kids.get(f"{W}start"))
-    if start is not None:
-        level.start = start
-    fmt = kids.get(f"{W}numFmt")
-    if fmt is not None:
-        level.fmt = fmt.get(f"{W}val", "decimal")
-    elif f"{W}lvlPicBulletId" in kids:
+    # One pass over the level's children (a template's numbering.xml can hold hundreds of
+    # levels; this runs once per level used). The first child of each kind counts.
+    level = Level(ilvl=_int(lvl, f"{W}ilvl", 0) or 0)
+    seen: set = set()
+    pic_bullet = False
+    for child in lvl:
+        tag = child.tag
+        if tag in seen:
+            continue
+        seen.add(tag)
+        if tag == _START:
+            start = _int(child)
+            if start is not None:
+                level.start = start
+        elif tag == _NUM_FMT:
+            level.fmt = child.get(_VAL, "decimal")
+        elif tag == _PIC_BULLET:
+            pic_bullet = True
+        elif tag == _LVL_TEXT:
+            level.text = child.get(_VAL, "")
+        elif tag == _LVL_RESTART:
+            level.restart = _int(child)
+        elif tag == _IS_LGL:
+            level.is_lgl = bool(on_off(child))
+        elif tag == _PSTYLE:
+            level.pstyle = child.get(_VAL)
+    if pic_bullet and _NUM_FMT not in seen:
         level.fmt = "bullet"
-    text = kids.get(f"{W}lvlText")
-    if text is not None:
-        level.text = text.get(f"{W}val", "")
-    restart = kids.get(f"{W}lvlRestart")
-    if restart is not None:
-        level.restart = _int(restart)
-    level.is_lgl = bool(on_off(kids.get(f"{W}isLgl")))
-    ps = kids.get(f"{W}pStyle")
-    if ps is not None:
-        level.pstyle = ps.get(f"{W}val")
     return level
 
 
