@@ -245,6 +245,9 @@ _VERBS = re.compile(
     re.I,
 )
 _RUN_IN_RE = re.compile(r"^(?P<title>[^.:!?]{1,90}?)(?P<punct>[.:])(?=\s|$)")
+_GLUED_RUN_IN_RE = re.compile(r"^(?P<title>[^.:!?]{1,90}?[a-z]{3})(?P<punct>[.:])(?=[A-Z][a-z])")
+"""A run-in title glued to its first sentence by a missing space ("Liability
+Definitions.The following definitions apply"), as exported from some web templates."""
 
 
 def looks_like_title(words_text: str, *, max_words: int = 10, strict: bool = False) -> bool:
@@ -276,7 +279,7 @@ def looks_like_title(words_text: str, *, max_words: int = 10, strict: bool = Fal
 def split_run_in_title(body: str) -> tuple[str, int] | None:
     """The run-in heading at the start of a clause body ("Termination. Either party may ..."
     -> ("Termination", 12)), as ``(title, offset where the title's punctuation ends)``."""
-    m = _RUN_IN_RE.match(body)
+    m = _RUN_IN_RE.match(body) or _GLUED_RUN_IN_RE.match(body)
     if not m:
         return None
     title = m.group("title").strip()

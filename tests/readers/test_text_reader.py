@@ -519,3 +519,18 @@ def test_paragraphs_split_from_one_line_have_distinct_anchors():
     assert len({p.anchor.paragraph for p in doc.root.iter_paragraphs()}) == len(list(doc.root.iter_paragraphs()))
     assert paras[0].anchor.paragraph == 2
     assert paras[1].anchor.paragraph not in (2, 3)  # line 3 (0-based) starts 1.3
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        ("**16.5.** Liability Definitions.The following definitions apply unless modified.", "Liability Definitions"),
+        ("**16.5.** Liability Definitions. The following definitions apply unless modified.", "Liability Definitions"),
+        # a glued period inside an abbreviation or a sentence is not a run-in title
+        ("**16.5.** The U.S.Government may audit the Services.", ""),
+        ("**16.5.** Provider will pay the fees.Customer will pay the taxes.", ""),
+    ],
+)
+def test_run_in_title_glued_to_its_sentence(body, title):
+    doc = read_markdown("# 16. Limitations\n\n" + body + "\n")
+    assert doc.find_section("16.5").title == title
