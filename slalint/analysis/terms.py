@@ -167,12 +167,35 @@ def title_end(unit: Unit) -> int:
     return 0
 
 
+_ANNOUNCES_DEFINITIONS = re.compile(
+    r"\bthe\s+following\s+definitions\b[^.;]{0,60}?\b(?:apply|applies|shall\s+apply|will\s+apply|are\s+used|have\s+effect)\b"
+    r"|\b(?:terms|words|expressions|phrases)\b[^.;]{0,80}?\b(?:have|has|shall\s+have|will\s+have|bear|are\s+given)\s+the\s+"
+    r"(?:following\s+)?meanings?\b(?![^.;]{0,40}?\b(?:given|set\s+(?:out|forth)|ascribed|assigned|defined)\b)",
+    re.I,
+)
+"""A clause that opens a list of definitions without being titled so: "The following
+definitions shall apply to this Schedule:", "In this Schedule the following words have
+the following meanings:" (but not "Capitalised terms have the meanings given in the
+Master Agreement", which points elsewhere)."""
+
+
+def is_definitions_section(section: Section) -> bool:
+    """A definitions/interpretation section: titled so ("Definitions", "Liability
+    Definitions", "Interpretation"), or a clause whose opening words announce the list
+    of definitions its sub-clauses hold."""
+    if DEFINITIONS_TITLE.search(section.title or ""):
+        return True
+    lead = section.heading if section.heading is not None else (section.blocks[0] if section.blocks else None)
+    text = getattr(lead, "text", None)
+    return bool(text) and len(text) < 300 and bool(_ANNOUNCES_DEFINITIONS.search(text))
+
+
 def definition_sections(ctx: AnalysisContext) -> set[int]:
     """ids of the sections that are (or sit inside) a definitions/interpretation section."""
     out: set[int] = set()
 
     def visit(section: Section, inside: bool) -> None:
-        here = inside or bool(DEFINITIONS_TITLE.search(section.title or ""))
+        here = inside or is_definitions_section(section)
         if here:
             out.add(id(section))
         for child in section.children:
@@ -1007,5 +1030,5 @@ def analyze_terms(
     return glossary, undefined, imported
 
 
-__all__ = ["analyze_terms", "build_glossary", "find_definitions", "find_undefined", "external_glossaries", "variants"]
+__all__ = ["analyze_terms", "build_glossary", "is_definitions_section", "find_definitions", "find_undefined", "external_glossaries", "variants"]
 

@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from slalint.analysis.facts import DefinedTerm, Evidence, TermUse, UndefinedTerm
-from slalint.analysis.terms import DEFINITIONS_TITLE, variants
+from slalint.analysis.terms import is_definitions_section, variants
 from slalint.engine.checks import check
 from slalint.engine.context import Hit, RuleContext
 
@@ -104,7 +104,7 @@ def in_definitions_section(ctx: RuleContext, ev: Evidence) -> bool:
     section = ctx.index.section_of(ev.anchor)
     if section is None:
         return False
-    return any(DEFINITIONS_TITLE.search(s.title or "") for s in ctx.index.ancestors(section))
+    return any(is_definitions_section(s) for s in ctx.index.ancestors(section))
 
 
 _ADDRESS_AFTER = re.compile(r"^\s*,\s*(?:[A-Z][A-Za-z.]+\s*){1,3},?\s*(?:\d{4,5}\b|[A-Z]{2}\b)|^\s*,\s*(?:[A-Z][A-Za-z.]+\s*){1,3}\d{4,5}\b")
@@ -354,7 +354,8 @@ def defined_after_use(ctx: RuleContext) -> Iterator[Hit]:
         early: list[TermUse] = [u for u in entry.uses if u.before_definition and not u.in_definition_of and not u.lowercase]
         early = [u for u in early if not in_definitions_section(ctx, u.evidence)
                  and ctx.index.section_of(u.evidence.anchor) is not def_section and not _in_title(ctx, u.evidence)
-                 and not _announced_forward(ctx, u.evidence) and not _in_contents(ctx, u.evidence)]
+                 and not _announced_forward(ctx, u.evidence) and not _in_contents(ctx, u.evidence)
+                 and not (len(entry.term.split()) == 1 and _tail_of_a_name(ctx, u.evidence))]
         if not early:
             continue
         yield Hit(early[0].evidence, {"term": entry.term, "def_section": entry.evidence.section or "the preamble",
@@ -378,6 +379,24 @@ def _announced_forward(ctx: RuleContext, ev: Evidence) -> bool:
         return False
     end = ev.anchor.end if ev.anchor.end is not None else len(info.paragraph.text)
     return bool(_FORWARD_NOTE.match(info.paragraph.text[end:end + 80]))
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'\u2019&-]*)\s+$")
+_DETERMINERS = frozenset("The This That These Those Each Any All Such Every No A An Its Their Our Your".split())
+
+
+def _tail_of_a_name(ctx: RuleContext, ev: Evidence) -> bool:
+    """"the GitHub Data Protection Addendum" is the name of a document, not a use of the
+    one-word term "Addendum" that the addendum defines for itself later: the use follows
+    a capitalised word that does not open the sentence."""
+    info = paragraph_for(ctx, ev)
+    if info is None:
+        return False
+    head = info.paragraph.text[:ev.anchor.start]
+    m = _WORD_BEFORE.search(head)
+    if not m or m.group(1) in _DETERMINERS:
+        return False
+    return not _SENTENCE_START.search(head[:m.start()])
 
 
 def _in_contents(ctx: RuleContext, ev: Evidence) -> bool:
@@ -428,7 +447,8 @@ def lowercase_defined_term(ctx: RuleContext) -> Iterator[Hit]:
         def_info = paragraph_for(ctx, entry.evidence)
         def_row = def_info.row if def_info is not None else None
         low = [u for u in entry.uses if u.lowercase and not u.in_definition_of
-               and (single or len(u.text.split()) >= 2) and not _same_paragraph(u.evidence, entry.evidence)
+               and (single or len(u.text.split()) >= 2)
+               and not any(_same_paragraph(u.evidence, d) for d in (entry.evidence, *entry.duplicates))
                and not (def_row is not None and getattr(paragraph_for(ctx, u.evidence), "row", None) == def_row)]
         keep = []
         for u in low:
