@@ -202,3 +202,22 @@ def test_cover_page_captions_and_change_log_above_the_title_are_not_sections(tmp
     # the cover page stays in the document, as blocks before the first section
     cover = [getattr(b, "text", None) for b in doc.root.blocks]
     assert cover[:2] == ["Version Control", None] and "ACME MANAGED IT LIMITED" in cover
+
+
+def test_annex_given_an_outline_level_is_a_sibling_of_the_open_annex(tmp_path):
+    # CCS service requirements: Annexes A, C, D are typed in an annex style, Annex B alone
+    # carries an outline level; Word's reader still sees four sibling annexes.
+    body = (
+        p("Facilities Management Service Requirements", style="Title")
+        + p("Services", style="Heading1")
+        + p("The Supplier will provide the Services.")
+        + p("Annex A – Service Standards", bold=True)
+        + p("The standards apply to every building.")
+        + p("ANNEX B LEGISLATIVE STANDARDS", bold=True, extra_ppr='<w:outlineLvl w:val="0"/>')
+        + p("The Supplier will comply with the legislation listed below.")
+        + p("ANNEX C WASTE DISPOSAL", bold=True)
+        + p("Waste is classified as set out below.")
+    )
+    doc = read_docx(make_docx(tmp_path / "annex.docx", body, styles=styles_xml()))
+    top = [(s.label, s.title) for s in doc.root.children]
+    assert top == [(None, "Services"), ("Annex A", "Service Standards"), ("Annex B", "LEGISLATIVE STANDARDS"), ("Annex C", "WASTE DISPOSAL")]

@@ -484,7 +484,16 @@ def build_tree(items, part: str, title_index: int | None, pseudo: bool, table_it
             rp.label_source == "auto" and rp.number is not None and rp.style.num_id is not None
             and rp.number.num_id != rp.style.num_id and numeric_depth(rp.label) is None
         )
-        if rp.heading_level is not None and rp.text and not rp.style.is_toc and not direct_list:
+        sibling_attachment = None
+        if rp.heading_level is not None and rp.label and rp.text:
+            # "ANNEX B" given an outline level while "Annex A" (set in a plain annex style)
+            # is open: a sibling attachment, not a heading inside Annex A
+            fam = label_family(rp, stack)
+            if fam[0] == "container" and any(e.family == fam for e in stack):
+                sibling_attachment = fam
+        if sibling_attachment is not None:
+            family = sibling_attachment
+        elif rp.heading_level is not None and rp.text and not rp.style.is_toc and not direct_list:
             # (a heading style whose own numbering is overridden by a direct "a." list is a
             # list item drafted in the wrong style, not a heading)
             level = rp.heading_level
