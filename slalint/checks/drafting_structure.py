@@ -36,7 +36,18 @@ def _section_detail(ctx: RuleContext, ref: CrossRef) -> str:
     kids = [k for k in kids if re.match(r"^[\d.]+$", k)]
     if not kids:
         return ""
-    span = kids[0] if len(kids) == 1 else f"{kids[0]}-{kids[-1]}"
+    # consecutive runs, so a gap shows: "14.1-14.7, 14.9-14.20" when 14.8 is the one missing
+    runs: list[list[str]] = []
+    last = None
+    for k in kids:
+        tail = k.rsplit(".", 1)[-1]
+        n = int(tail) if tail.isdigit() else None
+        if runs and n is not None and last is not None and n == last + 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+        last = n
+    span = ", ".join(a if a == b else f"{a}-{b}" for a, b in runs)
     return f" (Section {m.group(1)} has {span})"
 
 

@@ -60,6 +60,11 @@ _CITATION_BEFORE = re.compile(
 (EU) 2016/679, Article 9(1)"): the reference is to a provision of that law."""
 _HYPHEN_RANGE = re.compile(r"^(\d+)-(\d+)$")
 _INCLUSIVE = re.compile(r"\s*\((?:both\s+)?inclusive\)", re.I)
+_CAPTION_AFTER = re.compile(r"\s*(?:\[[^\[\]]{3,80}\]|\((?![ivxlcdm]{1,5}\)|[a-z]{1,2}\)|\d{1,3}\)|[\"\u201c'\u2018]|the\s+[\"\u201c])[^()]{3,80}\))")
+"""A caption or drafting note between a reference and the document it points into:
+"paragraph 5.1.2 [concerning Delay Payments] of Part A of Call-Off Schedule 9",
+"Clause 10.5 (Termination) of the Core Terms" (a definition in brackets, "Exhibit F
+("HOF Entity Marks") in the United States", is not a caption)."""
 
 
 @registry.misc("slalint.xref_patterns.v1")
@@ -106,6 +111,10 @@ class XrefFinder:
             inclusive = _INCLUSIVE.match(text, stop)  # "sections 39 to 43 (inclusive) of the Patents Act"
             tail = inclusive.end() if inclusive else stop
             owner_m = _OWNER.match(text[tail:tail + 120])
+            if owner_m is None:
+                caption = _CAPTION_AFTER.match(text, tail)
+                if caption is not None:
+                    owner_m = _OWNER.match(text[caption.end():caption.end() + 120])
             external = ambiguous = False
             owner = None
             if (
