@@ -300,6 +300,10 @@ _CORPORATE_ANYWHERE = re.compile(r"\b(INC|LLC|L\.L\.C|LTD|CORPORATION|CORP|PLC|L
 _NOT_HEADING = re.compile(r"(@|https?://|www\.|/s/|_{3,}|-{3,}|^\s*(by|name|title|date|signature|its|attn|attention|address|tel|phone|fax|email)\s*:)", re.I)
 
 
+_OFFICER = r"(?:(?:SENIOR\s+|EXECUTIVE\s+|SR\.?\s+|EXEC\.?\s+)*(?:VICE\s+)?PRESIDENT|CEO|CFO|COO|CTO|CIO|CLO|GENERAL\s+COUNSEL|SECRETARY|TREASURER|CHAIR(?:MAN|WOMAN|PERSON)?|[SE]?[SE]VP|SVP|EVP|VP|MANAGING\s+DIRECTOR|MANAGING\s+MEMBER|DIRECTOR|OFFICER|CONTROLLER)"
+_OFFICER_TITLE = re.compile(rf"^(?:(?:CHIEF\s+\w+\s+OFFICER|{_OFFICER})(?:\s*(?:&|AND|,|/)\s*|\s+OF\s+\w+\s*)?)+\.?$")
+"""Titles of signatories ("PRESIDENT", "SEVP & CFO", "CHIEF EXECUTIVE OFFICER"): the
+caption of a signature block, not a heading."""
 _ENDS_WITH_NUMBER = re.compile(r"\s\d{1,3}$")
 _CAPS_SENTENCE = re.compile(r"\b(SHALL|WILL|AGREES?|FOLLOWS|HEREBY|INTENTIONALLY|IS|ARE|WAS|WERE)\b")
 _LONE_WORDS = {"from", "to", "dated", "agreement", "amendment", "annually", "between", "among", "and", "by", "date", "page",
@@ -320,6 +324,8 @@ def is_caps_heading(text: str) -> bool:
         return False
     if _CORPORATE.search(t.rstrip(" .,")) or _CORPORATE_ANYWHERE.search(t) or _NOT_HEADING.search(t):
         return False
+    if _OFFICER_TITLE.match(t):
+        return False  # a signatory's title under a signature line ("SEVP & CFO")
     if sum(c.isdigit() for c in t) > 4 or _ENDS_WITH_NUMBER.search(t) or t[0] in "\"“'‘[" or _CAPS_SENTENCE.search(t):
         return False
     if len(words) == 1 and (len(letters) < 4 or t.lower().strip(".:") in _LONE_WORDS):

@@ -53,6 +53,16 @@ def test_every_cuad_exhibit_reads(corpus_dir):
     assert set(empty) <= UNSTRUCTURED, empty
 
 
+SIGNATORY_TITLES = {"SEVP & CFO", "SVP & CFO", "PRESIDENT", "VICE PRESIDENT", "CHIEF EXECUTIVE OFFICER", "CHIEF FINANCIAL OFFICER"}
+
+
+def test_signatory_titles_are_not_sections(corpus_dir):
+    # (Netzee's only "section" used to be the signatory's "SEVP & CFO")
+    for path in _files(corpus_dir, "cuad", "*.txt"):
+        titles = {s.title.strip().upper() for s in read_document(path).sections()}
+        assert not titles & SIGNATORY_TITLES, (path.name, titles & SIGNATORY_TITLES)
+
+
 def _section(doc, ref):
     s = doc.find_section(ref)
     assert s is not None, f"{doc.path}: no section {ref!r} in {[x.ref for x in doc.sections()][:40]}"

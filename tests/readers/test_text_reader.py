@@ -534,3 +534,17 @@ def test_paragraphs_split_from_one_line_have_distinct_anchors():
 def test_run_in_title_glued_to_its_sentence(body, title):
     doc = read_markdown("# 16. Limitations\n\n" + body + "\n")
     assert doc.find_section("16.5").title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("SEVP & CFO", False), ("PRESIDENT", False), ("CHIEF EXECUTIVE OFFICER", False),
+        ("EXECUTIVE VICE PRESIDENT", False), ("PRESIDENT AND CEO", False),
+        ("SERVICE LEVELS", True), ("DIRECTORS AND OFFICERS INSURANCE", True), ("TERM AND TERMINATION", True),
+    ],
+)
+def test_signatory_titles_are_not_caps_headings(line, heading):
+    from slalint.readers.numbering_patterns import is_caps_heading
+
+    assert is_caps_heading(line) is heading
