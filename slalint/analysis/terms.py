@@ -90,7 +90,9 @@ _WINDOW = 300
 bounded window keeps the scan linear on very long paragraphs."""
 _STATUTE_ANYWHERE = frozenset("act convention treaty directive regulation regulations".split())
 _ORG_ANYWHERE = frozenset("department ministry university college bank agency commission institute foundation court tribunal".split())
-_STATUTE_TAIL = re.compile(r"^\s+(?:(?:and|&)\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,5}(?:Act|Regulations?|Directive|Code|Rules)\b")
+_STATUTE_TAIL = re.compile(
+    r"^\s+(?:(?:and|&)\s+)?(?:(?:[A-Z][\w'\u2019-]*|and|&|for|of|on|in|the)\s+){0,6}(?:Act|Regulations?|Directive|Code|Rules|[A-Z][\w]*-[\w-]+\s+Law)\b"
+)
 """The run is the first words of a statute's name: "Children's Online Privacy Protection
 Act", "Gramm-Leach-Bliley and ... Act"."""
 _OWNER_IN_PARENS = re.compile(r"^(?:['\u2019]s)?\s*\((?:[A-Z][\w&.-]*\s*){1,4}(?:FZLLC|FZ-LLC|Inc|Ltd|LLC|GmbH|Corp|Limited|plc|PLC|S\.A|B\.V)\.?\)")
@@ -168,7 +170,7 @@ def title_end(unit: Unit) -> int:
 
 
 _ANNOUNCES_DEFINITIONS = re.compile(
-    r"\bthe\s+following\s+definitions\b[^.;]{0,60}?\b(?:apply|applies|shall\s+apply|will\s+apply|are\s+used|have\s+effect)\b"
+    r"\bthe\s+following\s+(?:(?:additional|further|other|supplementary)\s+)?definitions\b[^.;]{0,60}?\b(?:apply|applies|shall\s+apply|will\s+apply|are\s+used|have\s+effect)\b"
     r"|\b(?:terms|words|expressions|phrases)\b[^.;]{0,80}?\b(?:have|has|shall\s+have|will\s+have|bear|are\s+given)\s+the\s+"
     r"(?:following\s+)?meanings?\b(?![^.;]{0,40}?\b(?:given|set\s+(?:out|forth)|ascribed|assigned|defined)\b)",
     re.I,
@@ -210,7 +212,11 @@ def _in_definitions(unit: Unit, def_sections: set[int]) -> bool:
     return id(unit.section) in def_sections or "definition" in style.lower()
 
 
-_STRUCTURAL_TERM = re.compile(r"^(?:section|clause|schedule|part|annex|appendix|exhibit|article|paragraph|table|step|phase)\s+[\dIVX]", re.I)
+_STRUCTURAL_TERM = re.compile(
+    r"^(?:section|clause|schedule|part|annex|appendix|exhibit|article|paragraph|table|step|phase)s?\s+(?:[\dIVX]|[A-Z]\b)"
+    r"|^(?:section|clause|schedule|annex|appendix|exhibit|attachment|article)s?$",
+    re.I,
+)
 
 
 def layout_term_ok(term: str) -> bool:
@@ -220,13 +226,17 @@ def layout_term_ok(term: str) -> bool:
     return bool(term) and term[0].isupper() and len(term.split()) <= 8 and ":" not in term and not _STRUCTURAL_TERM.match(term) and not term.endswith(".")
 
 
+_DOT_LEADERS = re.compile(r"(?:\.\s?){5,}\s*(?:Page\s*)?\d{1,3}\b")
+"""Dot leaders running to a page number: a line of a table of contents."""
+
+
 def find_definitions(ctx: AnalysisContext) -> list[_Def]:
     """Every definition in the document, in document order."""
     def_sections = definition_sections(ctx)
     defs: list[_Def] = []
     for unit in ctx.units:
-        if is_title(unit):
-            continue
+        if is_title(unit) or _DOT_LEADERS.search(unit.text):
+            continue  # a heading, or a table-of-contents line ("24.0 I/T SERVICES ("I/T") ...... Page 37")
         found: list[DefinitionMatch] = list(raw(unit.doc, "slalint_definitions") or []) if unit.doc is not None else []
         for d in found:
             defs.append(_Def(d.term, d.how, unit, d.start, d.end, d.def_start, d.def_end, d.alternates, d.source))
@@ -631,6 +641,11 @@ class _Known:
             self.phrases.add(p)
             self.phrases.add(_singular_phrase(p))
             self.max_len = max(self.max_len, len(p.split()))
+            if "-" in p:  # "Vert-Non-Renewal Election" is "Vert Non-Renewal Election" written loosely
+                self.phrases.add(_singular_phrase(p.replace("-", " ")))
+            for variant in _spellings(p):  # "Licence Fee" defined, "License Fee" used
+                self.phrases.add(variant)
+                self.phrases.add(_singular_phrase(variant))
 
     def covered(self, words: list[str]) -> list[bool]:
         """Per word: is it part of a known phrase (greedy longest match from the left)?"""
@@ -655,6 +670,20 @@ class _Known:
                     cov[i] = True
                 i += 1
         return cov
+
+
+_SPELLING = (("licence", "license"), ("centre", "center"), ("programme", "program"), ("isation", "ization"), ("ise ", "ize "), ("ised ", "ized "))
+
+
+def _spellings(phrase: str) -> set[str]:
+    """The British and American spellings of a phrase ("licence fee", "license fee")."""
+    out = set()
+    for uk, us in _SPELLING:
+        if uk in phrase:
+            out.add(phrase.replace(uk, us))
+        if us in phrase:
+            out.add(phrase.replace(us, uk))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -739,6 +768,160 @@ document's parties are known by other aliases ("Company", "Contractor"), where a
 
 _SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
+_NAME = r"[A-Z][\w'\u2019&/-]*(?:\s+(?:(?:of|and|&|for|the|in|to)\s+)?[A-Z0-9][\w'\u2019&/-]*){0,6}"
+_QUOTED_NAME = re.compile(r"[\"\u201c\u2018]\s*(?P<t>" + _NAME + r")\s*(?:\((?:s|es|S|ES)\))?[,.]?\s*[\"\u201d\u2019]")
+_PAREN_NAME = re.compile(
+    r"\(\s*(?:(?:the|an?|each|collectively|together|hereinafter|hereafter|individually|jointly)[\s,]+){0,3}"
+    r"[\"\u201c'\u2018]?(?P<t>" + _NAME + r")(?:\((?:s|es|S|ES)\))?[\"\u201d'\u2019]?\s*\)"
+)
+_CALLED = re.compile(
+    r"\b(?:known|referred\s+to|called)\s+(?:herein\s+|hereinafter\s+|collectively\s+)?as\s+(?:the\s+|an?\s+)?"
+    r"[\"\u201c]?(?P<t>" + _NAME + r")"
+)
+_RUN_IN_DEFINITION = re.compile(r"(?:^\s*(?:(?:\d[\d.]*[.)]?|\(?[a-zA-Z]{1,3}[.)]|\([ivxlc]{1,5}\))\s+)?|(?<=[a-z0-9)]\.\s)|(?<=[a-z0-9)]\.\s\s))(?P<t>[A-Z][\w'\u2019&/-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'\u2019&/-]*){0,5})\.\s+[A-Z\"\u201c(]")
+"""A glossary written as run-in headings: "Due Period. The monthly, quarterly ... periods"."""
+_ACRONYM_TOKEN = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _implicit_definitions(ctx: AnalysisContext) -> tuple[set[str], set[str]]:
+    """(phrases the document gives a meaning to without a formal definition, the
+    document's acronyms). Drafters name things in many ways the glossary does not
+    record: any quoted Title-case phrase ("Extended Term(s)", a "Prohibited Customer"),
+    a short name in parentheses without quotes ("a Group pension plan (the Plan)"),
+    "is known as Application Integration", and glossaries of run-in headings ("Due
+    Period. The monthly ... periods") in a definitions section. A capitalised use of such
+    a phrase is a defined term used, not an undefined one."""
+    phrases: set[str] = set()
+    acronyms: set[str] = set()
+    def_sections = definition_sections(ctx)
+    for unit in ctx.units:
+        text = unit.text
+        if not text:
+            continue
+        for rx in (_QUOTED_NAME, _PAREN_NAME, _CALLED):
+            for m in rx.finditer(text):
+                phrases.add(m.group("t").rstrip("'\u2019"))
+        if id(unit.section) in def_sections:
+            for m in _RUN_IN_DEFINITION.finditer(text):
+                phrases.add(m.group("t"))
+        acronyms.update(_ACRONYM_TOKEN.findall(text))
+    return phrases, acronyms
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _SMALL).upper()
+
+
+_NAME_CONTINUES = re.compile(r"^\s+((?:(?:for|of|and|to|on|in|&)\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)")
+
+
+def _expands_acronym(words: list[str], after: str, acronyms: set[str]) -> bool:
+    """Is the run (with the Title-case words right after it: "Request | for Information")
+    the expansion of an acronym the document uses ("Engineering Change Order", ECO;
+    "Request for Information", RFI; "Dairy Crest", DCL for Dairy Crest Limited)?"""
+    forms = [words]
+    more = _NAME_CONTINUES.match(after[:80])
+    if more:
+        forms.append(words + more.group(1).split())
+    for form in forms:
+        if len(form) < 2:
+            continue
+        for initials in {_initials(form), "".join(w[0] for w in form).upper()}:  # RFI keeps the "for"
+            if len(initials) >= 2 and any(initials + x in acronyms for x in ("", "L", "I", "C", "PLC", "LLC")):
+                return True
+    return False
+
+
+_DEFINED_ELSEWHERE_AFTER = re.compile(
+    r"^(?:\s+(?:or|and|and/or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*[(,]?\s*(?:(?:each\s+)?as\s+(?:such\s+terms?\s+(?:is|are)\s+|(?:is|are)\s+)?)?"
+    r"(?:hereinafter\s+|hereafter\s+|herein\s+)?defined\b",
+    re.I,
+)
+"""After a use: "(as defined below)", "(hereinafter defined)", ", as such term is defined in
+the Indenture", "Updates or Upgrades (as defined below)": the term says where its meaning is."""
+_SHORT_NAME_AFTER = re.compile(
+    r"^\s*\(\s*(?:(?:the|an?|each|collectively|together|hereinafter|hereafter|individually)[\s,]+){0,3}[\"\u201c](?P<short>[^\"\u201d)]{1,40})[\"\u201d]"
+)
+"""After a use: ("the "Plan""): the run is the full name a short name is given to."""
+_DRAWING = re.compile(r"-{4,}|_{4,}|={4,}|\+-{2,}|(?:\|[^|\n]{0,40}){3,}")
+"""A line drawing or a table flattened into text (an ASCII flowchart, "| Response |")."""
+_ORG_DESCRIPTION_AFTER = re.compile(
+    r"^\s*,?\s+(?:an?|the)\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:general|limited|limited\s+liability|public\s+limited)\s+)?"
+    r"(?:corporation|company|partnership|bank|banking\s+corporation|association|trust|organi[sz]ation|body\s+corporate|LLC|corp\.)\b"
+)
+"""After a run: "Centrack International, a Florida corporation", "Sagebrush, a California
+general partnership": an organisation introduced by its description."""
+_CONTENTS_LINE = re.compile(r"(?:\b\d{1,3}\s+(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE|Schedule|Exhibit)\s+\d[\d.]*\b[^\n]*?){2,}")
+"""A table of contents flattened into one "sentence": "... Agreements of the Company 13
+Section 4.02 Covenants 14 Section 4.03 ..."."""
+_PAGE_FURNITURE_AFTER = re.compile(r"^(?:\s+[\w'\u2019]+){0,3}\s+Page\s+\d")
+"""A running header or footer: "Commercial in Confidence Page 7"."""
+_FORM_REFERENCE_AFTER = re.compile(r"^\s+(?:[A-Z]{1,3}-\d|(?:No|no|NO)\.?\s*\d|(?:[B-HJ-Z]|[IVX]{2,4})(?=[\s,.;:)]|$))")
+"""A numbered or lettered form, order or part: "Form S-1", "Order no. 8062",
+"Subchapter M of the Code", "Type II Materials"."""
+_NAMED_BEFORE = re.compile(r"\b(?:entitled|titled|called|named|styled|known\s+as)\s+(?:the\s+)?[\"\u201c]?$", re.I)
+"""Before a run: "The Code is entitled Guide to ...": a title or a name given, not a term."""
+_OPTIONAL_PLURAL = re.compile(r"^\((?:e?s|E?S)\)\s+(?:of\s+)?[A-Z]")
+_AFTER_OPTIONAL_PLURAL = re.compile(r"\((?:e?s|E?S)\)\s+(?:of\s+)?$")
+_NAME_NEIGHBOUR_BEFORE = re.compile(r"(?:\b[A-Z][\w'\u2019-]*|\b[A-Z]{2,})(?:\s+(?:of|for|and|or|&|the|in|der|de|la))*\s*,?\s+$|[A-Z][\w'\u2019-]*\s*,\s+$")
+_LOWERCASE_HEAD = (
+    r"^\s+(?!(?:and|or|nor|to|in|of|for|by|with|at|on|is|are|was|were|be|been|shall|will|may|must|as|that|which|who|the|an?|from|than|"
+    r"under|during|per|if|when|where|unless|until|after|before|has|have|had|does|do|not|can|could|would|should|within|into|over|"
+    r"between|including|excluding|except|other|such|each|any|all|only|also|so|but|then|there|their|its|his|her|this|these|those)\b)"
+    r"[a-z][a-z-]*\b(?!\s*[.;:])"
+)
+"""After a capitalised word: a lower-case noun it modifies ("Digital ad", "Call waiting")."""
+_NAME_NEIGHBOUR_AFTER = re.compile(
+    r"^\s*,?\s+(?:(?:of|for|and|or|&|the|in|der|de)\s+)*[A-Z][\w'\u2019-]*|^\s+(?:[Nn]o\.|\d)|" + _LOWERCASE_HEAD
+)
+
+
+_STAFF_WORDS = frozenset(
+    "manager managers representative representatives coordinator contact contacts lead officer officers director directors "
+    "personnel staff team teams department accounting administrator administrators engineer engineers analyst analysts "
+    "executive executives sponsor liaison".split()
+)
+"""Job titles and teams: after a party's name they name that party's person or team."""
+_PLACE_AFTER = re.compile(r"^\s*,\s+((?:[A-Z][\w.'-]*\s?){1,4})")
+_POSTAL_AFTER = re.compile(r"^\s*,?\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?(?=\s*(?:[,.;)]|$)))")
+"""After a town: a UK postcode ("Surrey KT10 9PN") or a US state code ("Rancho Cordova, CA")."""
+
+
+def _place_after(after: str, known: "_Known") -> bool:
+    """Is the run followed by ", <a known place>" (a town before its state or country:
+    "Minot, North Dakota", "Bubendorf, Switzerland")?"""
+    if _POSTAL_AFTER.match(after[:40]):
+        return True
+    m = _PLACE_AFTER.match(after[:60])
+    if not m:
+        return False
+    words = [w.strip(".,;:'") for w in m.group(1).split()]
+    places = word_list("places")
+    return any(_norm(" ".join(words[:n])) in places for n in range(len(words), 0, -1))
+
+
+def _gives_short_name(words: list[str], after: str) -> bool:
+    """Is the run the full name that the parenthesis after it shortens ("Services
+    Continuity Plan (the "Plan")", "Network Access Point ("NAP")")? The short name must
+    come from the run (one of its words or its initials), not name something else."""
+    m = _SHORT_NAME_AFTER.match(after)
+    if not m:
+        return False
+    short = [_singular(_norm(w)) for w in re.findall(r"[A-Za-z][\w'-]*", m.group("short"))]
+    mine = {_singular(_norm(w)) for w in words}
+    return bool(short) and (any(w in mine for w in short) or m.group("short").strip().upper() == _initials(words))
+
+
+
+
+def _bare_word_in_definition(before: str, after: str) -> bool:
+    """Does a single capitalised word inside a definition read as a term the definition
+    presupposes ("... not affected by Downtime.")? Not when it is one piece of a name
+    ("Findings, Opinion and Order No.", "Earnings and Pensions", "Fellow of the
+    Institute", "Milwaukee, Waukesha, Ozaukee and Racine Counties"), or a capitalised
+    modifier of a lower-case noun ("any Digital ad", "the Sybase and Focus software")."""
+    return not (_NAME_NEIGHBOUR_BEFORE.search(before[-40:]) or _NAME_NEIGHBOUR_AFTER.match(after[:60]))
+
 
 def find_undefined(
     ctx: AnalysisContext,
@@ -752,7 +935,9 @@ def find_undefined(
 
     A candidate must carry evidence that it presupposes a definition: it is used at least
     twice, or its one use extends a defined term ("Critical Incident" with "Incident"
-    defined), sits inside another term's definition, or names a confidentiality role
+    defined), is a single word read as a term inside another term's definition ("not
+    affected by Downtime"; not a piece of a name listed there: "Milwaukee, Waukesha and
+    Ozaukee Counties", "Consumer Price Index"), or names a confidentiality role
     ("Recipient", "Discloser") in a document whose parties go by other names. ``scope``
     is `external_scope`'s verdict: under ``"variables"`` only single words are reported
     (the other document's variables are Title-case phrases), under ``"glossary"`` none
@@ -805,6 +990,14 @@ def find_undefined(
             known.add(unit.section.title.strip().rstrip(".:"))
     if ctx.document.title:
         known.add(ctx.document.title)
+    implicit, acronyms = _implicit_definitions(ctx)
+    for t in implicit:
+        for v in variants(t):
+            known.add(v)
+    roles = {_norm(r) for r in party_patterns()}
+    # a company's own name in front of a noun is its thing ("Cardlytics Software",
+    # "Datec Help Desk"), not a new term; a role word ("Customer Data") is not a name
+    party_name_words = {_norm(w) for p in parties for w in re.findall(r"[A-Z][\w'-]*", p.name)} - roles - {_norm(w) for w in word_list("stopwords")}
     stop = word_list("stopwords")
     starters = {_norm(a) for p in parties for a in p.aliases} | {_norm(r) for r in party_patterns()}
     # a party's name after a run ends a heading run into its first sentence: "Disputes
@@ -829,6 +1022,8 @@ def find_undefined(
             continue  # no Title-case words past a capitalised first word: nothing to check
         if _is_shouting(sentence) or _is_title_like(sentence) or "@" in sentence or _SIGNATURE_TEXT.search(sentence):
             continue
+        if _DRAWING.search(sentence) or _CONTENTS_LINE.search(sentence):
+            continue  # a line drawing, a flattened table or table of contents: labels, not prose
         if _INITIAL_PREFIX.match(text[:s]) and _is_title_like(sentence.rstrip().rstrip(".:")):
             continue  # a run-in heading: "Reservation of Rights. Except for ..."
         for run in runs:
@@ -876,6 +1071,30 @@ def find_undefined(
             low_words = [w.lower().rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w.lower() for w in words]
             if _REFERENCE_AFTER.match(after) and len(after.strip()) > 0 and after.lstrip()[:1].isdigit():
                 continue  # "Phase 2", "Release 3", "Schedule 4"
+            if _FORM_REFERENCE_AFTER.match(after) or _PAGE_FURNITURE_AFTER.match(after):
+                continue  # "Form S-1", "Order no. 8062", a page footer
+            if _OPTIONAL_PLURAL.match(after) or _AFTER_OPTIONAL_PLURAL.search(before[-12:]):
+                continue  # a piece of a term written with an optional plural: "Event(s) of Default"
+            if _NAMED_BEFORE.search(before[-30:]):
+                organisations.add(_singular_phrase(_norm(re.sub(r"['\u2019]s?$", "", " ".join(words)))))
+                continue  # "entitled Guide to Maintaining Roadworthiness", "known as Desert Winds"
+            if _ORG_DESCRIPTION_AFTER.match(after) or _place_after(after, known):
+                # an organisation by its description, a town before its state: a name
+                # wherever else it is used ("Minot, North Dakota" -> "our Minot office")
+                organisations.add(_singular_phrase(_norm(re.sub(r"['\u2019]s?$", "", " ".join(words)))))
+                continue
+            if _gives_short_name(words, after) or _DEFINED_ELSEWHERE_AFTER.match(after):
+                # the full name a short name is given to ("Services Continuity Plan (the
+                # "Plan")"), or a term that says where it is defined ("(as defined below)")
+                organisations.add(_singular_phrase(_norm(re.sub(r"['\u2019]s?$", "", " ".join(words)))))
+                continue
+            if _expands_acronym(words, after, acronyms):
+                continue  # the expansion of an acronym the document uses ("Engineering Change
+                # Order", ECO; "Dairy Crest", DCL for Dairy Crest Limited)
+            if len(words) > 1 and _norm(words[0]).split("-")[0] in party_name_words and not glossary_known.covered(words[:1])[0]:
+                continue  # a party's own name before a noun: "Cardlytics Software", "Datec Help Desk"
+            if len(words) > 1 and _norm(words[-1]) in _STAFF_WORDS and (_norm(words[0]) in party_name_words or _norm(words[0]) in roles or _norm(words[0]) in party_aliases):
+                continue  # a party's person or team: "Supplier Project Manager", "Converge Relationship Manager"
             if _ADDRESS_AFTER.search(sentence[end:end + 80]) or low_words[-1] in _ADDRESS_WORDS:
                 # an address: "Claygate House, Littleworth Road, Esher, Surrey KT10 9BX"; a town
                 # named in an address is a place wherever else it is named ("our Albany office")
@@ -923,7 +1142,11 @@ def find_undefined(
                 part = glossary_known.covered(words)
                 if (
                     (any(part) and not all(part) and len(words) > 1)
-                    or (ev.anchor.start or 0) >= def_bodies.get(ev.anchor.paragraph, 1 << 30)
+                    or (
+                        len(words) == 1
+                        and (ev.anchor.start or 0) >= def_bodies.get(ev.anchor.paragraph, 1 << 30)
+                        and _bare_word_in_definition(sentence[:starts[0]], after)
+                    )
                     or (not roles_known and key in _CONFIDENTIALITY_ROLES)
                 ):
                     strong.add(key)
@@ -984,6 +1207,8 @@ def _part_of_known(before: str, words: list[str], after: str, known: "_Known") -
     for lw in lefts + [""]:
         for rw in rights:
             if (lw or rw) and _norm(lw + phrase + rw) in known.phrases:
+                return True
+            if "-" in lw and _singular_phrase(_norm(lw + phrase + rw).replace("-", " ")) in known.phrases:
                 return True
             if (lw or rw) and _singular_phrase(_norm(lw + phrase + rw)) in known.phrases:
                 return True
