@@ -25,10 +25,22 @@ _BRACKET = re.compile(r"\[(?P<inner>[^\[\]\n]{0,120})\](?!\()")
 _DOUBLE_BRACE = re.compile(r"\{\{\s*[^{}\n]{1,60}?\s*\}\}")
 _BRACE = re.compile(r"(?<!\{)\{\s*[A-Za-z_][\w .:/-]{0,50}\}(?!\})")
 _ANGLE = re.compile(r"<<\s*[^<>\n]{1,60}\s*>>|\u00ab[^\u00bb\n]{1,60}\u00bb|<(?:[A-Z][A-Z0-9]*(?:[ _-]+[A-Z0-9]+)*)>")
+_GUILLEMET_QUOTE = re.compile(r"^(?:<<|\u00ab)\s+(?P<inner>[^<>\u00ab\u00bb]+?)\s+(?:>>|\u00bb)$")
+"""French quotation marks typed as "<< import declarations >>" or "\u00ab Pty \u00bb" (a space inside
+each mark, as French typography wants) quote words; a mail-merge field is written tight
+("\u00abCustomer_Name\u00bb", "<<FEE>>")."""
 _TBD = re.compile(r"\bTB[DCA]\b|\$\s?X{1,3}(?:,X{3})*(?:\.X{2})?\b|\bX{3,}\b")
-_BLANK = re.compile(r"_{4,}|\.{6,}(?!\s*\d+\s*$)(?=\s*\S)|\u2026{3,}(?=\s*\S)")
-"""Blank lines to fill in: underscores anywhere; dot leaders only inside a sentence (a
-table of contents' "Definitions ........ 3" and a form's trailing dots are not blanks)."""
+_TOC_TAIL = r"\s*(?:Page\s+)?(?:[A-Z]{1,3}-)?(?:\d+|[ivxlc]+)\s*(?=$|\s{2,}|\s+\d+\.?\s+[A-Z]|\s+(?:SECTION|ARTICLE|Section|Article)\b)"
+_BLANK = re.compile(r"_{4,}|(?<!\.)\.{6,}+(?!" + _TOC_TAIL + r")|\u2026{3,}+(?!" + _TOC_TAIL + r")")
+"""Blank lines to fill in: underscores, and dots ("in favour of ..........") unless they lead
+to a page number (a table of contents' "Definitions ........ 3" or "SECTION 2.0 ORDER OF
+PRECEDENCE.... Page 5", even run together on one line). The dots are matched possessively:
+backing off one dot must not turn "....3" into a blank."""
+_TOC_ENTRY = re.compile(r"(?:^\s*\d+(?:\.\d+)*\.?|(?:^|\s)(?:SECTION|ARTICLE|Section|Article)\s+[\dIVXLC]+(?:\.\d+)*\.?)\s+[^.]{1,80}$")
+_RULE_LINE = re.compile(r"^\s*_{20,}\s*(?:$|(?=[A-Z][a-z]+\s))")
+"""A line of underscores alone on its line (or opening a paragraph that goes on with a
+sentence): the horizontal rule of a cover page or a footnote separator in a filing, not a
+blank, unless the line before is a label ending in ":"."""
 _NOT_PLACEHOLDER = re.compile(
     r"^\s*(?:\*+|reserved|intentionally\s+(?:left\s+)?(?:blank|omitted|deleted)|deleted|omitted|redacted|sic|"
     r"signature\s+page\s+follows|remainder\s+of\s+(?:this\s+)?page.*|x|\u2713|\u2714|\s*|\d{1,3}|[a-z]|[ivx]{1,4}|"
@@ -36,10 +48,25 @@ _NOT_PLACEHOLDER = re.compile(
     re.I,
 )
 _NOT_PLACEHOLDER_WORDS = re.compile(
-    r"\b(?:intentionally\s+(?:left\s+)?blank|signatures?\s+(?:page|pages|follows?|on\s+(?:the\s+)?(?:next|following))|illegible|logo|graphic|"
-    r"letterhead|(?:address|name|text|information)\s+removed|omitted|redacted)\b|^\s*(?:source|note|see)\s*:|^\s*!\w+\s*$",
+    r"\b(?:intentionally\s+(?:left\s+)?blank|left\s+blank|signatures?\s+(?:page|pages|follows?|on\s+(?:the\s+)?(?:next|following))|illegible|logo|graphic|"
+    r"letterhead|(?:address|name|text|information)\s+removed|omitted|redacted)\b|^\s*(?:note|see)\s*:|^\s*source\b|^\s*!\w+\s*$|"
+    r"^\s*form(?:\s+of\b.*)?\s*$|^\s*(?:alpha|beta|gamma|delta|epsilon|theta|lambda|mu|pi|rho|sigma|tau|phi|chi|psi|omega|"
+    r"bullet|check(?:\s*mark)?|box|checked\s+box|degree|trademark|registered|copyright)\s*$",
     re.I,
 )
+"""Bracketed text that fills nothing in: notes left by the filer ("[The remainder of this page
+is left blank]", "[Source: PPA 7(c)]"), a label saying an attachment is a form ("[FORM]"),
+and the names EDGAR filings write for symbols they cannot show ("[tau]", "[bullet]")."""
+_NUMBER_WORDS = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s*$",
+    re.I,
+)
+_QUOTED = re.compile(r'^\s*["\u201c][^"\u201c\u201d]+["\u201d]\s*$')
+_ASIDE = re.compile(r"(?:Clauses?|Sections?|Articles?|Exhibits?|Schedules?|Annex(?:es)?|Appendix)\s+\d[\w.]*\s*\(\s*[\"\u201c]", re.I)
+"""A bracketed aside that cites a clause by number and quoted title ("[notably as per Clause
+13 ("Security Deposit")]"): a filing that writes its parentheses as brackets, not an option
+left open."""
 _PLACEHOLDER_WORDS = re.compile(r"\b(?:insert|enter|specify|add|describe|name|date|amount|address|number|tbd|tbc|details?|title|fill)\b", re.I)
 _SIGNATURE_LINE = re.compile(
     r"/s/|\bBy:\s*_{3,}|^\s*(?:\(?\s*(?:By|Per|Name|Print(?:ed)?\s+Name|Title|Position|Date|Dated|Signature|Signed|Its|Witness(?:ed)?|Initials?|Email|E-mail|"
@@ -47,10 +74,27 @@ _SIGNATURE_LINE = re.compile(
     re.I,
 )
 _EXECUTION = re.compile(r"\bIN\s+WITNESS\s+WHEREOF\b|\bEXECUTED\s+(?:as\s+an?\s+)?(?:AGREEMENT|DEED)\b|\bsignature\s+page\b|\bsigned\s+(?:for\s+and\s+)?on\s+behalf\s+of\b", re.I)
+_UK_EXECUTION = re.compile(r"^\s*SIGNED\s+(?:by|for)\b")
+"""A UK execution block ("SIGNED by [NAME] JOHN ROGERS ) duly authorised for and on behalf
+of )"): the signatory's lines follow."""
+_DATE_BLANK = re.compile(r"\b(?:By|Date|Dated|Signature)\s*:\s*_{3,}")
+_SIGNATURE_LABEL = re.compile(r"^\s*(?:print(?:ed)?\s+)?(?:name|title|date|signature|signatory)\s*$", re.I)
+"""A bracketed label of a signature block ("SIGNED by [NAME] ...")."""
+_ATTACHMENT = re.compile(r"^\W{0,3}(?:[A-Za-z]+\s+[a-z]+\s+)?(?:EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\s+"
+                         r"(?:[A-Z]{1,2}|\d{1,2})(?:-\d{1,2})?\b(?!\.\d)")
+_FORM_OF = re.compile(r"^\W{0,3}(?:FORM|Form)\s+(?:OF|of)\s+\S")
+"""An attachment that is a form to be used later ("EXHIBIT 13 - FORM OF STANDBY LETTER OF
+CREDIT", "Exhibit B" then "Form of Annual Certification"): its blanks are filled in each
+time the form is used, not when the agreement is signed."""
+_LATE_FORM_CAPTION = re.compile(r"\b(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\s+(?:[A-Z]{1,2}|\d{1,2})(?:-\d{1,2})?\s*[-\u2013\u2014:]\s*FORM\s+OF\s+[A-Z][^a-z]*$")
+"""A form's caption closing a paragraph that a plain-text filing ran together with the page
+header before it."""
 
 
 _CAPTION_WORD = re.compile(r"^(?:[A-Z][\w'\u2019&-]*|of|and|or|the|for|to|in|on|a|an|by|with|\d+)[;,]?$")
-_REFERENCE_LEAD = re.compile(r"\b(?:Sections?|Articles?|Clauses?)\s+[\dIVXLC]+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*\s*$", re.I)
+_REFERENCE_LEAD = re.compile(
+    r"\b(?:Sections?|Articles?|Clauses?)\s+[\dIVXLC]+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*(?:\s+\[[^\[\]]{1,60}\])?"
+    r"(?:\s*(?:,|and|or|,\s*and)\s+[\dIVXLC]+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*(?:\s+\[[^\[\]]{1,60}\])?)*\s*$", re.I)
 _CAPTION_LEAD = re.compile(r"(?:^|[.:;]\s+)(?:Section|Article|Clause|SECTION|ARTICLE|CLAUSE)\s+[\dIVXLC]+(?:\.\d+)*\.?\s*$")
 
 
@@ -60,8 +104,9 @@ def _is_bracketed_caption(inner: str, before: str, after: str) -> bool:
     few words that names no field to fill in. "[Customer Name]" and "[Insert Address]" stay
     placeholders, as do capitals ("[CUSTOMER ADDRESS]")."""
     after_reference = bool(_REFERENCE_LEAD.search(before))  # "Section 4.03 [Advertising and Promotion]"
+    repeated = bool(inner.strip()) and after.strip().lower().startswith(inner.strip().lower())  # "[Term] Term. The ..."
     if not after_reference and ((before.strip() and not _CAPTION_LEAD.search(before))
-                                or (after.strip(" .:") and not re.match(r"\s*[.:]\s", after))):
+                                or (after.strip(" .:") and not re.match(r"\s*[.:]\s", after) and not repeated)):
         return False  # alone on its line, or a run-in caption ("9.12 [Captions]. Captions. The ...")
     words = inner.split()
     if not 1 <= len(words) <= 8 or inner.isupper() or not words[0][:1].isupper():
@@ -69,13 +114,15 @@ def _is_bracketed_caption(inner: str, before: str, after: str) -> bool:
     return all(_CAPTION_WORD.match(w) for w in words) and not _PLACEHOLDER_WORDS.search(inner)
 
 
-def _bracket_is_placeholder(inner: str, after: str) -> bool:
-    if _NOT_PLACEHOLDER_WORDS.search(inner):
-        return False  # "[The remainder of this page is intentionally left blank.]", "[INITIALS ILLEGIBLE]"
+def _bracket_is_placeholder(inner: str, after: str, before: str = "") -> bool:
+    if _NOT_PLACEHOLDER_WORDS.search(inner) or _QUOTED.match(inner):
+        return False  # "[The remainder of this page is intentionally left blank.]", "[INITIALS ILLEGIBLE]", Exhibit 5 ["Stock"]
     if _NOT_PLACEHOLDER.match(inner):
-        if inner.strip().isdigit() and re.match(r"^\s+[a-z%]", after):
-            return True  # "[30] days": a number still to be agreed
+        if inner.strip().isdigit() and re.match(r"^\s+[a-z%]", after) and not _NUMBER_WORDS.search(before):
+            return True  # "[30] days": a number still to be agreed ("one hundred eighty [180] days" restates one)
         return False
+    if len(inner.split()) >= 4 and _ASIDE.search(inner):
+        return False  # "[notably as per Clause 13 ("Security Deposit")]"
     s = inner.strip()
     if s in ("\u2022", "\u25cf", "...", "\u2026") or set(s) <= set("_.\u2026 \u2022\u25cf"):
         return True
@@ -87,6 +134,13 @@ def _bracket_is_placeholder(inner: str, after: str) -> bool:
     return len(s.split()) >= 1 and bool(letters)  # [the Customer / the Client]: a drafting option left open
 
 
+def _looks_like_field(inner: str) -> bool:
+    """Capitals, an underscore or a field word: "FEE", "Customer_Name", "insert date"."""
+    letters = [c for c in inner if c.isalpha()]
+    caps = len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    return caps or "_" in inner or bool(_PLACEHOLDER_WORDS.search(inner))
+
+
 def _signature_zone(ctx: RuleContext) -> set[int]:
     """ids of paragraphs from the execution clause ("IN WITNESS WHEREOF") onwards, up to the
     next section heading: signature blanks there are filled in when signing."""
@@ -96,9 +150,36 @@ def _signature_zone(ctx: RuleContext) -> set[int]:
     for info in ctx.iter_paragraphs("all"):
         if inside and info.section is not current_section and info.is_heading:
             inside = False
-        if _EXECUTION.search(info.paragraph.text):
+        if _EXECUTION.search(info.paragraph.text) or _UK_EXECUTION.match(info.paragraph.text):
             inside = True
             current_section = info.section
+        if inside:
+            zone.add(id(info.paragraph))
+    return zone
+
+
+def _form_zone(ctx: RuleContext) -> set[int]:
+    """ids of paragraphs inside a "Form of ..." attachment, from its caption up to the next
+    attachment caption. The caption is a short line; the EDGAR exhibit number of the filing
+    itself ("Exhibit 10.4") is no attachment, and a document whose own title is "Form of
+    ..." (a whole form agreement) is not a zone."""
+    zone: set[int] = set()
+    inside = False
+    last_attachment = -10
+    for n, info in enumerate(ctx.iter_paragraphs("all")):
+        para = info.paragraph
+        text = f"{para.label or ''} {para.text}".strip()  # a heading's label: "Exhibit B" + "FORM OF ..."
+        m = _ATTACHMENT.match(text[:160])
+        late = len(text) <= 400 and _LATE_FORM_CAPTION.search(text)
+        if late:
+            inside = True  # "... Page 93/110 Execution version EXHIBIT 13 - FORM OF STANDBY LETTER OF CREDIT"
+            last_attachment = n
+        elif m:
+            rest = re.sub(r"^[\s\-\u2013\u2014:.]+", "", text[m.end():])
+            inside = bool(_FORM_OF.match(rest))  # "EXHIBIT 13 - FORM OF STANDBY LETTER OF CREDIT"
+            last_attachment = n
+        elif len(text) <= 160 and _FORM_OF.match(text) and n - last_attachment <= 2:
+            inside = True  # "Exhibit B" on one line, "Form of Annual Certification" on the next
         if inside:
             zone.add(id(info.paragraph))
     return zone
@@ -170,30 +251,47 @@ def placeholder_left(ctx: RuleContext) -> Iterator[Hit]:
 def _placeholder_hits(ctx: RuleContext) -> Iterator[Hit]:
     """Every placeholder occurrence, in document order."""
     zone = _signature_zone(ctx)
+    forms = _form_zone(ctx)
     sig_rows = _signature_table_rows(ctx)
+    previous = ""
     for info in ctx.iter_paragraphs("all"):
         para = info.paragraph
         text = para.text
+        label_before, previous = previous, text
+        if id(para) in forms:
+            continue  # a "Form of ..." attachment: filled in each time the form is used
         found: list[tuple[int, int, str]] = []
+        signature_line = (id(para) in zone or (info.row is not None and info.row in sig_rows)
+                          or bool(_SIGNATURE_LINE.search(text)) or bool(_DATE_BLANK.search(text)))
         for m in _BRACKET.finditer(text):
             if text[m.end():m.end() + 2] == ": " and re.match(r"\s*https?://", text[m.end() + 1:]):
                 continue  # a Markdown link reference definition "[support]: https://..."
             if _is_bracketed_caption(m.group("inner"), text[:m.start()], text[m.end():]):
                 continue
-            if _bracket_is_placeholder(m.group("inner"), text[m.end():]):
+            if signature_line and _SIGNATURE_LABEL.match(m.group("inner")):
+                continue  # "SIGNED by [NAME] JOHN ROGERS": the label of a signature line
+            if _bracket_is_placeholder(m.group("inner"), text[m.end():], text[:m.start()]):
                 found.append((m.start(), m.end(), "bracketed placeholder"))
+        variable = re.search(r"\bX{3,}\s*=", text)  # "a table with XXX lines (XXX = number of parts)"
         for rx, what in ((_DOUBLE_BRACE, "template field"), (_BRACE, "template field"), (_ANGLE, "template field"),
                          (_TBD, "to-be-determined marker")):
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b, _ in found):
                     continue
+                if rx is _TBD and variable and m.group(0).startswith("X"):
+                    continue
+                quoted = _GUILLEMET_QUOTE.match(m.group(0)) if rx is _ANGLE else None
+                if quoted and not _looks_like_field(quoted.group("inner")):
+                    continue  # "<< import declarations >>": French quotation marks
                 found.append((m.start(), m.end(), what))
-        signature_line = (id(para) in zone or (info.row is not None and info.row in sig_rows)
-                          or bool(_SIGNATURE_LINE.search(text)))
         if not signature_line:
             for m in _BLANK.finditer(text):
                 if any(a <= m.start() < b for a, b, _ in found):
                     continue
+                if m.start() == 0 and _RULE_LINE.match(text) and not label_before.rstrip().endswith(":"):
+                    continue  # a rule line across the page, not a blank
+                if not text[m.end():].strip() and _TOC_ENTRY.search(text[:m.start()]):
+                    continue  # "SECTION 2.0 TERM ........" whose page number went to the next line
                 found.append((m.start(), m.end(), "blank to fill in"))
         for mark in para.marks:
             if mark.kind != "highlight" or signature_line:

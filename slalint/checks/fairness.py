@@ -134,10 +134,81 @@ _SOLE = re.compile(
 )
 _KEY_RIGHT = re.compile(
     r"\bterminat\w*|\bsuspen\w*|\bwithin\s+the\s+(?:scope|Services)|\bscope\b|\baccept\w*|\breject\w*|\bfees?\b|\bpric\w+|\bcharg\w+|"
-    r"\bcredits?\b|\bamend\w*|\bmodif\w*|\bchang\w+|\bapprov\w*|\bconsent\w*|\bdetermin\w*|\brefund\w*|\brenew\w*|\bwithh[oe]ld\w*|"
-    r"\bdiscontinu\w*|\brefus\w*|\bden(?:y|ies|ied)\b|\bdecid\w+|\binvoic\w*|\bremov\w*|\bcancel\w*",
+    r"\bcredits?\b|\bamend\w*|\bmodif\w*|\bchang\w+|\bapprov\w*|\bconsent\w*|\brefund\w*|\brenew\w*|\bwithh[oe]ld\w*|"
+    r"\bdiscontinu\w*|\brefus\w*|\bden(?:y|ies|ied)\b|\binvoic\w*|\bremov\w*|\bcancel\w*",
     re.I,
 )
+_DETERMINE = re.compile(r"\bdetermin\w*|\bdecid\w+", re.I)
+_JUDGED_MATTER = re.compile(
+    r"\bviolat\w*|\bbreach\w*|\babus\w*|\bexcessive\b|\bunreasonabl\w*|\bdisproportionat\w*|\bmisuse\w*|\bconform\w*|\bmaterial\b|"
+    r"\bsatisf\w+|\byou(?:r)?\b|\bcosts?\b|\bpa(?:y|id|yable)\b|\breimburs\w*", re.I)
+"""A decision is a key right when it judges the other side or sets what it pays: whether it
+breached, abused or misused the service, whether its deliverable conforms, which costs it
+bears ("determine whether the content violates", "if we determine that your use ...",
+"inventory not usable (as determined by Contractor in its sole discretion)" that the
+customer must pay for). Deciding one's own affairs ("determine when
+to offer Updates to its customers", "determines that a systems error prevents it from
+servicing a receivable") is not."""
+_REMEDY = re.compile(
+    r"(?:^|\b)(?:if|in\s+the\s+event(?:\s+that)?|should|where|in\s+case|upon|in\s+which|when(?:ever)?)\b[^;]{0,240}?"
+    r"\b(?:fails?|failure|breach\w*|default\w*|(?:does|do|has|have|did|is|are)\s+not\b|not\s+(?:been\s+)?(?:cured|remedied|complied|conformed)|"
+    r"disagree\w*|objects?\b|insolven\w*|bankrupt\w*|conflict)",
+    re.I,
+)
+"""A remedy for the other side's default: "If Operator fails to remediate ..., Owner, in its
+sole discretion, may terminate", "If Customer disagrees with any such changes, Customer may
+in its sole discretion terminate". Choosing whether to use a remedy the other party's
+failure triggered is not a one-sided power over the deal."""
+_FOR_CAUSE = re.compile(r"\b(?:with|for)\s+cause\b", re.I)
+_EMPLOYMENT = re.compile(
+    r"\bemployment\b|\bsalary\b|\bbonus(?:es)?\b|\bin\s+lieu\s+of\s+notice\b|\bgarden\s+leave\b|\bsickness\b|"
+    r"\b(?:Compensation|Remuneration|Nomination)\s+Committee\b|\bthe\s+Board\b|\bshare\s+options?\b|\bthe\s+Executive\b",
+)
+"""An employer's discretion over an employee (notice, pay in lieu, bonus, sick pay, the
+Board's grant of options): settled employment practice, not a service provider's power over
+its customer."""
+_GENERIC_PARTY = re.compile(
+    r"\b(?:any|such|a|the\s+(?:non[-\s]?\w+|affected|relevant|requesting|disclosing|receiving|consenting|approving|applicable|"
+    r"indemnified|indemnifying|terminating|notifying))\s+part(?:y|ies)(?:['\u2019]s?)?\s*$|\bsuch\s+part(?:y|ies)['\u2019]s?\s+$",
+    re.I,
+)
+"""A discretion given to whichever party stands in a role ("such consent may be given or
+withheld in such party's sole discretion", "at the non-assigning Party's sole discretion"):
+both parties hold it."""
+_BUYERS_CHOICE = re.compile(r"^\W{0,3}(?:(?:elect|choose|decide)\s+to\s+)?(?:pay|purchase|buy|order|subscribe)\b", re.I)
+"""Whether to buy more ("LICENSEE may in its sole discretion pay D2 a Maintenance and
+Support Fee"): the buyer's own choice, no power over the seller."""
+_NO_HARM = re.compile(r"\bnot\s+(?:have\s+)?(?:a\s+)?(?:materially\s+adverse|material\s+adverse|adverse)\b|\bnot\s+(?:materially\s+)?adversely\s+affect", re.I)
+"""Discretion bounded by a no-harm proviso ("as long as the change does not have a material
+adverse effect on the Noteholders")."""
+_CLAUSE_START = re.compile(r"(?:[;:]\s+|\b(?:and|but)\s+)(?=(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:shall|may|will|must|can)\b)")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause holding the discretion phrase: from where its party becomes the subject
+    ("; Corio shall", "and Corio may") to where the next party does ("Commerce One shall
+    provide all Updates free of additional charge and Corio shall, in its sole discretion,
+    determine when to offer them to its customers": the charge is not what Corio decides).
+    A list of alternatives ("GitHub may: suspend ...; remove ...; or reclassify the Listing
+    at its sole discretion") stays one clause."""
+    left = 0
+    for m in _CLAUSE_START.finditer(sentence, 0, start):
+        left = m.end()
+    nxt = _CLAUSE_START.search(sentence, end)
+    return sentence[left:nxt.start() if nxt else len(sentence)]
+
+
+_APPROVAL = re.compile(r"\bapprov\w*|\bdisapprov\w*|\bconsent\w*|\bwithh[oe]ld\w*", re.I)
+_OWN_MARKS = re.compile(
+    r"\btrade\s*marks?\b|\bTrademarked\b|\bservice\s+marks?\b|\blogos?\b|\bpublicity\b|\bpress\s+releases?\b|\btrade\s+upon\b|"
+    r"\bIntellectual\s+Property\b", re.I)
+"""A consent to use the holder's own marks, name or intellectual property ("approve or
+disapprove, in its absolute discretion, Telnet's use of the Trademarked Material", "trade
+upon this transaction" without Microsoft's approval): an owner's prerogative, not a power
+over the service."""
+
+
+_NEGATED = re.compile(r"\bnot\s+(?:at|in|within|by)\s+(?:\S+\s+){0,3}$", re.I)
 _LEGAL_NEED = re.compile(r"\bto\s+comply\b[^.]{0,80}?\bwith\s+(?:applicable|any|the|all)\b|\brequired\s+by\s+(?:applicable\s+)?law\b|\bexport\s+control|\bsanctions\b", re.I)
 _SUBJECT = re.compile(
     r"(?:^|[;:]\s*|\bif\s+)(?P<s>We|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}|the\s+[A-Z][\w&.-]*)(?:['\u2019]s)?\b"
@@ -189,7 +260,7 @@ def _frequent_name(ctx: RuleContext, word: str, at_least: int = 5) -> bool:
     return len(re.findall(r"\b" + re.escape(word) + r"\b", text)) >= at_least
 
 
-_REASONABLE = re.compile(r"\breasonabl[ey]\b|\bgood\s+faith\b|\bnot\s+(?:be\s+)?(?:unreasonably|arbitrarily)\b", re.I)
+_REASONABLE = re.compile(r"\breasonabl[ey]\b|\bgood\s+faith\b|\bnot\s+(?:to\s+)?(?:be\s+)?(?:unreasonably|arbitrarily)\b", re.I)
 
 
 @check(requires=("statements", "parties"), placeholders=("holder", "phrase"))
@@ -205,9 +276,21 @@ def sole_discretion(ctx: RuleContext) -> Iterator[Hit]:
         m = _SOLE.search(sentence)
         if not m:
             continue
-        if _REASONABLE.search(sentence) or not _KEY_RIGHT.search(sentence) or _LEGAL_NEED.search(sentence):
+        if _REASONABLE.search(sentence) or _LEGAL_NEED.search(sentence) or _EMPLOYMENT.search(sentence) or _NO_HARM.search(sentence):
             continue
+        clause = _clause(sentence, m.start(), m.end())
+        if not _KEY_RIGHT.search(clause) and not (_DETERMINE.search(clause) and _JUDGED_MATTER.search(clause)):
+            continue
+        if _BUYERS_CHOICE.match(sentence[m.end():].lstrip(" ,")):
+            continue  # "may in its sole discretion pay for further support"
+        keys = [k.group(0) for k in _KEY_RIGHT.finditer(clause)]
+        if keys and all(_APPROVAL.fullmatch(k) for k in keys) and _OWN_MARKS.search(sentence):
+            continue  # consent to use the holder's own marks or name
         head = sentence[:m.start()]
+        if _NEGATED.search(head[-40:]) or _GENERIC_PARTY.search(head[-60:]):
+            continue  # "not at AT&T's sole discretion, but ...", "in such party's sole discretion"
+        if _REMEDY.search(head) or _FOR_CAUSE.search(sentence):
+            continue  # a remedy the other party's failure triggered
         if re.search(r"\b(?:either|each|both|neither)\s+(?:part(?:y|ies)|of)\b|\bthe\s+parties\b|\bmutual", head, re.I) \
                 or re.match(r"\s*(?:in|at)\s+their\b", sentence[max(0, m.start() - 12):m.start()] + " ", re.I) \
                 or re.search(r"\btheir\s+$", head):

@@ -154,6 +154,28 @@ def test_edgar_bracketed_captions_and_blank_page_notes_are_not_placeholders():
 
 
 @pytest.mark.corpus
+def test_edgar_restated_numbers_toc_leaders_and_form_attachments_are_not_placeholders():
+    """Reviewed CUAD false positives: "one hundred eighty [180] days", a table of contents'
+    dot leaders, the "Form of Standby Letter of Credit" exhibit; the unfilled effective date
+    of another filing stays reported."""
+    shown = lambda rel: " ".join(f.message for f in named(corpus_findings(rel), "placeholder-left"))  # noqa: E731
+    assert "[180]" not in shown("cuad/cardlyticsinc-20180112-s-1-ex-10-16-11002987-ex-10-16-maintenance-agreement1.txt")
+    assert not shown("cuad/imagewaresystemsinc-12-20-1999-ex-10-22-maintenance-agreement.txt")
+    azul = shown("cuad/azulsa-20170303-f-1a-ex-10-3-9943903-ex-10-3-maintenance-agreement1.txt")
+    assert "[AZUL NAME]" not in azul and "import declarations" not in azul
+    assert "____" in shown("cuad/xacct-technologies-inc-support-and-maintenance-agreement.txt")
+
+
+@pytest.mark.corpus
+def test_edgar_redactions_and_quoted_enumerators_are_not_unbalanced_brackets():
+    found = named(corpus_findings("cuad/manufacturersservicesltd-06-05-2000-ex-10-14-outsourcing-agreement.txt"), "unbalanced-brackets")
+    assert not any(f.quote.startswith('"') and f.quote[2:3] == ")" for f in found), [f.quote[:60] for f in found]
+    assert any("Comply full)" in (f.quote or "") for f in found)  # a real typo stays
+    found = named(corpus_findings("cuad/azulsa-20170303-f-1a-ex-10-3-9943903-ex-10-3-maintenance-agreement1.txt"), "unbalanced-brackets")
+    assert not any("[*****]" in (f.quote or "") and "closed but never opened" in f.message for f in found)
+
+
+@pytest.mark.corpus
 def test_missing_appendices_of_an_edgar_filing_are_reported_once_each():
     """The NICE filing omits its appendices: each is reported once, with its count, and the
     filing's own exhibit number ("Exhibit 4.5") is no reference."""
@@ -183,6 +205,29 @@ def test_captions_of_referenced_exhibits_are_not_duplicate_definitions():
     repair ...")") dozens of times: they are not definitions."""
     found = named(corpus_findings("cuad/azulsa-20170303-f-1a-ex-10-3-9943903-ex-10-3-maintenance-agreement1.txt"), "duplicate-definition")
     assert len(found) <= 3, [f.message for f in found]
+
+
+@pytest.mark.corpus
+def test_definitions_applying_to_a_schedule_and_an_exhibit_of_definitions_are_not_late():
+    """WPP's Schedule 3 ends with "the following additional definitions shall apply"; iPass
+    files its definitions as "EXHIBIT A DEFINITIONS", glued to the last clause: neither
+    definition comes "after" the clauses that use it. iPass's filing legend ("Certain
+    confidential information contained in this document ...") is no lower-case use."""
+    wpp = named(corpus_findings("cuad/wppplc-04-30-2020-ex-4-28-service-agreement.txt"), "defined-after-use")
+    assert not [f for f in wpp if "Restricted" in f.message or "Relevant" in f.message], [f.message for f in wpp]
+    ipass = corpus_findings("cuad/ipassinc-20181203-8-k-ex-99-1-11445874-ex-99-1-reseller-agreement.txt")
+    assert not [f for f in named(ipass, "defined-after-use") if '"Confidential Information"' in f.message]
+    assert not [f for f in named(ipass, "lowercase-defined-term") if "confidential information" in f.message]
+
+
+@pytest.mark.corpus
+def test_restated_and_parallel_definitions_are_not_duplicates_but_conflicts_are():
+    """Nexstar repeats its representations' definitions word for word for each station;
+    Bicycle Therapeutics defines "Termination Date" twice with different words."""
+    nexstar = named(corpus_findings("cuad/nexstarfinanceholdingsinc-03-27-2002-ex-10-26-outsourcing-agreement.txt"), "duplicate-definition")
+    assert not nexstar, [f.message for f in nexstar]
+    bicycle = named(corpus_findings("cuad/bicycletherapeuticsplc-03-10-2020-ex-10-11-service-agreement.txt"), "duplicate-definition")
+    assert any('"Termination Date"' in f.message for f in bicycle)
 
 
 # -- DOCX-only behaviour, on documents built in code --------------------------------------

@@ -67,6 +67,21 @@ def test_github_terms_reserve_one_sided_rights():
 
 
 @pytest.mark.corpus
+def test_sole_discretion_spares_remedies_mutual_consent_and_employment():
+    """Reviewed CUAD false positives: a discretion for "such party", a remedy after the
+    other side fails to cure, an employer's payment in lieu of notice, a servicer's own
+    systems error; a price change at will in the same filings stays reported."""
+    def quotes(rel: str) -> str:
+        return " ".join(f.quote or "" for f in corpus_findings(rel) if f.name == "sole-discretion")
+    assert "such party's sole discretion" not in quotes("cuad/beyondcomcorp-08-03-2000-ex-10-2-co-hosting-agreement.txt")
+    assert "change the prices" in quotes("cuad/beyondcomcorp-08-03-2000-ex-10-2-co-hosting-agreement.txt")
+    assert "fails to remediate" not in quotes("cuad/vertexenergyinc-08-14-2014-ex-10-24-operation-and-maintenance-agreement.txt")
+    assert not quotes("cuad/wppplc-04-30-2020-ex-4-28-service-agreement.txt")
+    assert "receivables systems error" not in quotes("cuad/verizonabsllc-20200123-8-k-ex-10-4-11952335-ex-10-4-service-agreement.txt")
+    assert "reclassify the Listing" in quotes("text/github-marketplace-developer-agreement.md")
+
+
+@pytest.mark.corpus
 def test_viewing_changes_is_not_making_them():
     """GitHub's "You can view all changes to these Terms" gives nobody a right to amend."""
     quotes = [f.quote for f in corpus_findings("text/github-terms-of-service.md") if f.name == "unilateral-amendment"]
