@@ -24,6 +24,7 @@ from slalint.document import Section, normalise_ref
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _OTHER_DOC_BEFORE = re.compile(r"\b(?:Call[- ]Off|Joint|Framework|Order\s+Form|Master\s+Agreement|MSA)\s*$", re.I)
 _ATTACHMENT_KINDS = ("schedule", "exhibit", "annex", "appendix", "attachment")
+_BACK_REFERENCE = re.compile(r"\b(?:that|such)\s+$", re.I)
 
 
 def roman_to_int(s: str) -> int | None:
@@ -35,6 +36,22 @@ def roman_to_int(s: str) -> int | None:
         v = _ROMAN[c]
         total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
     return total
+
+
+_GLUED_ATTACHMENT_HEADING = re.compile(
+    r"^\s*(?:(?:SCHEDULE|EXHIBIT|ANNEX|ANNEXURE|APPENDIX|ATTACHMENT)\s+[A-Z0-9]{1,4}\b(?![.,;]?\s+[a-z(])"
+    r"|(?:Schedule|Exhibit|Annex|Annexure|Appendix|Attachment)\s+[A-Z0-9]{1,4}(?:\s*[:\u2013\u2014-]|\s+[A-Z][A-Za-z/&,'-]+\b(?<!\bThe)(?<!\bThis)))"
+)
+_ATTACHMENT_TITLE_LINE = re.compile(
+    r"\b(?:SCHEDULE|EXHIBIT|ANNEX|ANNEXURE|APPENDIX|ATTACHMENT)\s+[A-Z0-9]{1,4}\s+(?:TO|To)\s+(?!the\b|this\b)[A-Z][A-Z]+"
+)
+"""An attachment's title line inside a paragraph of page furniture: "- 48 - TELKOM CONTRACT
+NO. 076C/01 ANNEXURE 1 To AGREEMENT between ..." ("Schedule 1 to the Agreement" in a
+sentence is a reference)."""
+"""An attachment's heading that plain text glued to its first lines ("APPENDIX B FUND/SERV
+PROCESSING PROCEDURES ...", "EXHIBIT D CONSTRUCTION SCHEDULE National Youth ..."): the
+attachment is there, whatever the paragraph's length. A sentence opening with a
+reference ("Schedule A lists the equipment") is not a heading."""
 
 
 class SectionIndex:
@@ -62,9 +79,13 @@ class SectionIndex:
                         self.by_ref.setdefault(m.group(1), section)
         title = ctx.document.title
         for unit in ctx.units:
-            if not (unit.is_heading or unit.index < 3 or unit.paragraph.kind == "heading" or len(unit.text) < 80):
+            text = unit.paragraph.display
+            if not (unit.is_heading or unit.index < 3 or unit.paragraph.kind == "heading" or len(unit.text) < 80
+                    or _GLUED_ATTACHMENT_HEADING.match(text)):
+                for m in _ATTACHMENT_TITLE_LINE.finditer(text):
+                    self._attachment_heading(m.group(0), unit.section)
                 continue
-            self._attachment_heading(unit.paragraph.display, unit.section)
+            self._attachment_heading(text, unit.section)
         if title:
             self._attachment_heading(title, ctx.document.root)
 
@@ -97,7 +118,6 @@ def _inherit_base(targets: list[str]) -> list[tuple[str, str | None]]:
     the clause named first: ("15(b)", "(b)"), ("15(c)", "(c)"), ("1(i)", "(i)"); the bare
     item is kept as a fallback. Other targets come with None."""
     out: list[tuple[str, str | None]] = []
-    base = ""
     previous = ""
     for t in targets:
         bare = None
@@ -162,7 +182,26 @@ def _has_item(section: Section, label: str) -> bool:
         if p.label and _item_key(p.label) == key:
             return True
     items = _inline_items(section)
-    return key in items and bool(_SERIES_START & set(items[: items.index(key) + 1]))
+    if key in items and bool(_SERIES_START & set(items[: items.index(key) + 1])):
+        return True
+    # "a. providing notice; and b. paying the charges": plain text glued item b. into item
+    # a.'s paragraph; an item of the same list shape is there, and b. is in its text
+    if not re.fullmatch(r"[a-z]{1,3}|\d{1,2}", key):
+        return False
+    shape = _LETTER_LABEL if key.isalpha() else _NUMBER_LABEL
+    listed = [p for c in section.children if c.label and shape.fullmatch(c.label.strip())
+              for p in c.iter_paragraphs(recursive=False)]
+    listed += [p for p in section.iter_paragraphs(recursive=False) if p.label and shape.fullmatch(p.label.strip())]
+    rx = re.compile(r"(?:^|\s)\(?" + re.escape(key) + r"[.)]\s", re.I)
+    for p in listed:
+        for m in rx.finditer(p.text):
+            if not _REFERENCE_BEFORE.search(p.text[max(0, m.start() - 30):m.start() + 1]):
+                return True
+    return False
+
+
+_LETTER_LABEL = re.compile(r"\(?[A-Za-z]{1,3}[.)]")
+_NUMBER_LABEL = re.compile(r"\(?\d{1,2}[.)]")
 
 
 class Resolver:
@@ -173,7 +212,11 @@ class Resolver:
     def resolve(self, kind: str, target: str, unit: Unit) -> Section | None:
         if kind in _ATTACHMENT_KINDS:
             sec = self.index.find(f"{kind} {target}")
-            return sec or self.index.attachments.get(f"{kind} {target.lower()}")
+            sec = sec or self.index.attachments.get(f"{kind} {target.lower()}")
+            part = re.fullmatch(r"([A-Za-z]{1,2})-\d{1,3}", target)
+            if sec is None and part:  # "Appendix A-1": page 1 (or part 1) of Appendix A
+                sec = self.index.find(f"{kind} {part.group(1)}") or self.index.attachments.get(f"{kind} {part.group(1).lower()}")
+            return sec
         if kind == "article":
             for key in (f"article {target}", target):
                 sec = self.index.find(key)
@@ -190,6 +233,9 @@ class Resolver:
         sec = self.index.find(target)
         if sec:
             return sec
+        glued = re.fullmatch(r"(\d+(?:\.\d+)*)([a-zA-Z])", target)
+        if glued:  # "Sections 8a - 8c": items (a)-(c) of clause 8
+            target = f"{glued.group(1)}({glued.group(2)})"
         m = re.match(r"^(.+?)((?:\([A-Za-z0-9]+\))+)$", target)
         if m:
             items = re.findall(r"\([A-Za-z0-9]+\)", m.group(2))
@@ -235,6 +281,7 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
     resolver = Resolver(ctx)
     part_of_larger = parent_document(ctx) is not None
     out: list[CrossRef] = []
+    elsewhere: set[tuple[str, tuple[str, ...]]] = set()  # references seen pointing into another document
     for unit in ctx.units:
         if unit.doc is None or unit.is_heading:
             continue
@@ -242,6 +289,10 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
             external = m.external or bool(
                 m.kind in _ATTACHMENT_KINDS and _OTHER_DOC_BEFORE.search(unit.text[max(0, m.start - 30):m.start])
             )
+            if external:
+                elsewhere.add((m.kind, m.targets))
+            elif (m.kind, m.targets) in elsewhere and _BACK_REFERENCE.search(unit.text[max(0, m.start - 6):m.start]):
+                external = True  # "as described in that Section 2.2.1": the other document's, named before
             ev = unit.evidence(m.start, m.end)
             for target, bare in _inherit_base(_expand(m.targets, m.is_range)):
                 label = f"{m.kind.capitalize()} {target}" if m.kind in _ATTACHMENT_KINDS else target

@@ -118,6 +118,27 @@ def _resolves_inline(ctx: RuleContext, ref: CrossRef) -> bool:
 _FILING_EXHIBIT_NUMBER = re.compile(r"^(?:ex(?:hibit)?[\s.-]*)?\d{1,3}\.\d{1,3}[A-Z]?$", re.I)
 """An SEC filing's own exhibit number ("EXHIBIT 10.26" at the top of an EDGAR filing): the
 number under which the agreement was filed, not an attachment it refers to."""
+_FILING_FORM = re.compile(r"\bitem\s+601\b|\bForm\s+(?:N-1A|10-K|10-Q|8-K|S-1|F-1|20-F)\b|\bRegulation\s+S-K\b", re.I)
+
+
+def _filing_or_contents_line(text: str, ref: CrossRef) -> bool:
+    """An attachment "reference" that is no reference: the paragraph is nothing but the
+    label ("Exhibit 10(xiv)", "Exhibit 10.17(b) ----": the filing's exhibit number as a
+    heading), it cites the SEC form the exhibit is filed under ("Exhibit 99 under item
+    601"), or it is a contents line whose number is a page ("1.5 Exhibits 11")."""
+    start, end = ref.evidence.anchor.start, ref.evidence.anchor.end
+    if end is None:
+        return False
+    rest = re.sub(r"[\s\-_.:;,*=]+", "", text[:start] + text[end:])
+    if not rest:
+        return True
+    if ref.kind == "exhibit" and (_FILING_FORM.search(text) or "(" in ref.target and len(text.strip()) < 40):
+        return True  # "Exhibit 4(b)(ii).3": an exhibit number in the SEC's style, as a heading
+    word = ref.text.split()[0].lower() if ref.text.split() else ""
+    return word.endswith("s") and re.fullmatch(r"\d{1,3}", ref.target.split()[-1]) is not None \
+        and not text[end:].strip() and len(text) < 60
+
+
 _STATUTE_NUMBER = re.compile(r"^\d+-\d{3,}$")
 """"Section 5-1401" (of the New York General Obligations Law): a statute's numbering."""
 _SELF_REFERENCE = re.compile(r"\bth(?:is|ese)\s*$", re.I)
@@ -130,17 +151,49 @@ nowhere, the reader did not reconstruct the numbering reliably: keep the strict 
 def _self_reference_ok(ctx: RuleContext, ref: CrossRef) -> bool:
     """"this Section 12" names the clause it sits in. It is broken only when the clause it
     sits in is numbered, and numbered differently; when the reader found no numbered
-    ancestor for it, the document's numbering was lost, not the reference."""
+    ancestor for it, the document's numbering was lost, not the reference. "this
+    Subsection (b)(i)" names the item it sits in."""
     info = paragraph_for(ctx, ref.evidence)
     if info is None:
         return False
     before = info.paragraph.text[max(0, ref.evidence.anchor.start - 12):ref.evidence.anchor.start]
     if not _SELF_REFERENCE.search(before):
         return False
+    if ref.target.startswith("("):
+        return True  # "this Subsection (b)(i)": the item it sits in, however the reader nested it
     refs = [normalise_ref(a.ref or a.label or "") for a in ctx.index.ancestors(info.section) if (a.ref or a.label)]
     refs = [r for r in refs if re.match(r"^\d", r)]
     target = normalise_ref(ref.target)
     return not refs or any(r == target or r.startswith(target + ".") or target.startswith(r) for r in refs)
+
+
+_HEADING_BEFORE = re.compile(r"^[^a-z]{0,80}$")
+_SENTENCE_AFTER = re.compile(r"^\.?\s+(?:The|This|Each|Either|Any|All|In|If|Subject|Except|Notwithstanding|Upon|During|No|Neither|[A-Z][a-z]+\s+(?:shall|will|may|must|agrees?|acknowledges?|represents?|warrants?))\b")
+
+
+def _labels_its_clause(text: str, ref: CrossRef) -> bool:
+    """"DUTIES OF THE FUND Section 2.1 The Fund agrees ...": a clause number written with its
+    word, opening the clause (after at most a heading in capitals), which the reader did
+    not open as a section. It names the clause it opens; it refers to nothing."""
+    start, end = ref.evidence.anchor.start, ref.evidence.anchor.end
+    if end is None or ref.kind not in ("section", "clause", "article", "paragraph"):
+        return False
+    return bool(_HEADING_BEFORE.match(text[:start]) and _SENTENCE_AFTER.match(text[end:end + 40]))
+
+
+_REDACTION = re.compile(r"\[\s*\*[\s*]*\]|(?<![\w*])\*\s?\*\s?\*(?![\w*])|\[(?:redacted|omitted)\]", re.I)
+
+
+def _redacted_parent(ctx: RuleContext, target: str) -> bool:
+    """"Section 10.1" when Article 10 reads "[***]": the filing omitted the clause
+    (confidential treatment); it is not missing from the agreement."""
+    parts = normalise_ref(target).split(".")
+    for n in range(len(parts) - 1, 0, -1):
+        key = ".".join(parts[:n])
+        parent = ctx.document.find_section(key) or ctx.document.find_section(f"Article {key}")
+        if parent is not None:
+            return not parent.children and bool(_REDACTION.search(parent.text()))
+    return False
 
 
 @check(requires=("xrefs",), placeholders=("ref", "target", "detail"))
@@ -164,6 +217,12 @@ def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
     elsewhere = len(internal) >= (4 if plain_text else 5) and len(broken) > limit * len(internal)
     groups: dict[str, list[Hit]] = {}
     typed_cache: dict[str, str] = {}
+    labelled = set()  # clause numbers written with their word at the start of the clause
+    for ref in ctx.analysis.cross_refs:
+        if not ref.resolved and not ref.external and ref.kind not in _ATTACHMENTS:
+            info = paragraph_for(ctx, ref.evidence)
+            if info is not None and _labels_its_clause(info.paragraph.text, ref):
+                labelled.add(normalise_ref(ref.target))
     for ref in ctx.analysis.cross_refs:
         if ref.resolved or ref.external:
             continue
@@ -176,6 +235,8 @@ def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
             if part_of_larger:
                 continue
             if ref.kind == "exhibit" and _FILING_EXHIBIT_NUMBER.match(ref.target):
+                continue
+            if info is not None and _filing_or_contents_line(info.paragraph.text, ref):
                 continue
             if re.search(r"(?:^|\s)\(", ref.target):
                 continue  # "Schedule 11L, (a) none of ...": an item after a schedule, not "Schedule (a)"
@@ -191,6 +252,10 @@ def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
             detail = _section_detail(ctx, ref)
             if plain_text and _typed_somewhere(ctx, normalise_ref(ref.target), typed_cache):
                 continue  # the clause is there, typed; the reader did not open it as a section
+            if normalise_ref(ref.target) in labelled:
+                continue  # "Section 4.1 The Fund authorizes ...": the clause is there
+            if _redacted_parent(ctx, ref.target):
+                continue
             if (elsewhere and not detail) or _EDIT_INSTRUCTION.search(_sentence_of(ctx, ref)):
                 continue
         label = ref.target if ref.kind in _ATTACHMENTS else f"{ref.kind.capitalize()} {ref.target}"
@@ -248,8 +313,8 @@ def _values(style: str, raw: list[str]) -> list[int | None]:
     if style.startswith("kind:"):
         if all(v.isdigit() for v in raw):
             return [int(v) for v in raw]
-        if raw and raw[0].upper() == "I" and all(roman_to_int(v) for v in raw):
-            return [roman_to_int(v) for v in raw]
+        if _roman_run(raw):
+            return [roman_to_int(v) for v in raw]  # "Article I1" (a typo) is no number: None
         return [_letter_value(v) if v.isalpha() else None for v in raw]
     romans = [roman_to_int(v) for v in raw]
     letters = [_letter_value(v) for v in raw]
@@ -262,10 +327,24 @@ def _values(style: str, raw: list[str]) -> list[int | None]:
     return letters
 
 
-def _fmt(style: str, prefix: str, n: int, example: str) -> str:
+def _roman_run(raw: list[str]) -> bool:
+    """Whether "Article" labels are roman numerals: the run starts at I, or most of it reads
+    as roman numerals with at least one of more than one letter (II, IV, XII)."""
+    if not raw or any(v.isdigit() for v in raw):
+        return False
+    romans = [roman_to_int(v) for v in raw]
+    if raw[0].upper() == "I" and sum(r is not None for r in romans) * 2 >= len(raw):
+        return True
+    return any(len(v) > 1 and r for v, r in zip(raw, romans)) and sum(r is not None for r in romans) * 2 > len(raw)
+
+
+def _fmt(style: str, prefix: str, n: int, example: str, roman: bool = False) -> str:
     if style.startswith("dotted"):
-        return f"{prefix}{n}"
+        width = len(example.rsplit(".", 1)[-1]) if example.rsplit(".", 1)[-1].startswith("0") else 1
+        return f"{prefix}{n:0{width}d}"  # "9.02" between "9.01" and "9.03"
     if style.startswith("kind:"):
+        if roman:
+            return f"{style[5:].capitalize()} {_to_roman(n).upper()}"
         shown = str(n) if re.search(r"\d", example) else (chr(64 + n) if 0 < n <= 26 else str(n))
         return f"{style[5:].capitalize()} {shown}"
     if style.startswith("num"):
@@ -292,38 +371,84 @@ def _runs(items: list[tuple[str, object]]) -> Iterator[tuple[str, str, list[tupl
 
 
 def _gaps_in(style: str, prefix: str, run: list[tuple[str, object]], parent_ref: str | None,
-            seen: set[int] | None = None) -> Iterator[tuple[object, str, str]]:
+            seen: set[int] | None = None, quiet: set[int] | None = None) -> Iterator[tuple[object, str, str]]:
     """(item, its label, what is missing) for every jump in a run of sibling labels.
     ``seen`` holds the values of this style and prefix met earlier in the document: a list
-    that continues one interrupted elsewhere (Word's "continue numbering") is no gap."""
+    that continues one interrupted elsewhere (Word's "continue numbering") is no gap.
+    Once the run has restarted at 1 it holds several lists, whose numbers repeat by design:
+    no number is "used twice" after that. Items in ``quiet`` (lines of a table of contents)
+    hold their number but no gap is reported at them or right after them."""
+    quiet = quiet or set()
     raw = [v for v, _ in run]
     vals = _values(style, raw)
+    roman = style.startswith("kind:") and _roman_run(raw)
     prev: int | None = None
     prev_raw = ""
+    prev_obj: object = None
+    restarted = False
     seen = seen if seen is not None else set()
     for (v, obj), val in zip(run, vals):
         if val is None:
             prev = None
             continue
+        if id(obj) in quiet or id(prev_obj) in quiet:
+            seen.add(val)
+            prev, prev_raw, prev_obj = val, f"{prefix}{v}", obj
+            continue
         continues = val - 1 in seen
         seen.add(val)
         if continues and prev is not None and val > prev + 1:
-            prev, prev_raw = val, f"{prefix}{v}"
+            prev, prev_raw, prev_obj = val, f"{prefix}{v}", obj
             continue
         if prev is None:
             # a dotted run under its parent should start at .1 ("3.2" first under "3")
             if style == "dotted" and parent_ref and prefix and normalise_ref(prefix.rstrip(".")) == normalise_ref(parent_ref) and val > 1 and val <= 3:
                 yield obj, f"{prefix}{v}", f"{prefix}1" + ("" if val == 2 else f"-{prefix}{val - 1}")
         elif val == 1 or val <= prev - 1 and val <= 2:
-            pass  # a new list restarts the count
+            restarted = True  # a new list restarts the count
         elif val == prev:
-            yield obj, f"{prefix}{v}", "duplicate"
+            if not restarted and not _not_a_repeat(style, prev_obj, obj, v):
+                yield obj, f"{prefix}{v}", "duplicate"
         elif val > prev + 1 and val - prev <= 5:
-            missing = [_fmt(style, prefix, n, prev_raw) for n in range(prev + 1, val)]
+            missing = [_fmt(style, prefix, n, prev_raw, roman) for n in range(prev + 1, val)]
             if style.startswith("item"):
                 missing = []
             yield obj, f"{prefix}{v}", ", ".join(m for m in missing if m) or f"a number between {prev_raw} and {v}"
-        prev, prev_raw = val, f"{prefix}{v}"
+        prev, prev_raw, prev_obj = val, f"{prefix}{v}", obj
+
+
+_ATTACHMENT_STYLES = tuple(f"kind:{k}" for k in _ATTACHMENTS + ("part",))
+
+
+
+def _text_of(obj: object) -> str:
+    if isinstance(obj, Section):
+        return " ".join(p.text for p in obj.iter_paragraphs(recursive=False))
+    return getattr(obj, "text", "") or ""
+
+
+def _not_a_repeat(style: str, first: object, second: object, value: str = "") -> bool:
+    """Two siblings with one number that are not a number used twice:
+
+    - an attachment heading repeated as a running page header in a filing ("Appendix B"
+      on every page of Appendix B: no title, or the same title again), or a sub-attachment
+      whose letter the reader read as the title ("EXHIBIT 4.A" after "EXHIBIT 4");
+    - a list item whose predecessor restarted the list inline ("(iii) ... b. Entering a
+      request (i) Access the portal (ii) ... (iii)").
+    """
+    if style in _ATTACHMENT_STYLES and isinstance(first, Section) and isinstance(second, Section):
+        a, b = _norm_title(first.title or ""), _norm_title(second.title or "")
+        if not a or not b or a.startswith(b) or b.startswith(a) or len(a) <= 2 or len(b) <= 2:
+            return True
+    if _label_only(first) or _label_only(second):
+        return True
+    if first is not None and style.startswith(("item", "num")):
+        v = value.strip("().").lower()
+        starts = "1" if v.isdigit() else ("i" if roman_to_int(v) and (len(v) > 1 or v == "i") else "a")
+        starts += "|a" if v in ("v", "x") else ""  # (v) and (x) may be letters too
+        if re.search(r"(?:^|\s)\(?(?:" + starts + r")\)\s", _text_of(first)[3:], re.I):
+            return True  # the list restarted inline: "(iii) ... b. Entering (i) Access ..."
+    return False
 
 
 TEXT_GAP_SHARE = 0.05
@@ -336,16 +461,34 @@ _REF_WORD_BEFORE = re.compile(r"\b(?:Sections?|Clauses?|Articles?|Paragraphs?|su
 def _typed_somewhere(ctx: RuleContext, missing: str, cache: dict[str, str]) -> bool:
     """Whether a "missing" number is written in the document as a clause number anyway
     ("23. MONITORING 23.1 The Company ...": the reader glued 23.1 to its heading, or a table
-    of contents on one line). A reference ("Section 23.1") does not count."""
+    of contents on one line; "2.11.1monitor" with the space lost; "3.9 [* * *]" redacted),
+    or an attachment is headed in the text ("EXHIBIT D CONSTRUCTION SCHEDULE ..." opening a
+    paragraph), or (plain text) a clause "10" shows by its sub-clause "10.2" that the reader
+    misplaced it.
+    A reference ("Section 23.1") does not count."""
     if "text" not in cache:
-        cache["text"] = "\n".join(p.display for p in ctx.document.root.iter_paragraphs())
+        paras = list(ctx.document.root.iter_paragraphs())
+        cache["text"] = "\n".join(p.display for p in paras)
+        cache["titles"] = "\n".join(s.name for s in ctx.document.sections() if s.label)
+        # plain text only: there the reader misplaces clauses; elsewhere a schedule's own "3.1"
+        # must not hide a missing clause 3 of the main terms
+        cache["refs"] = "\n".join(normalise_ref(s.ref or s.label or "") for s in ctx.document.sections()
+                                  if (s.ref or s.label) and ctx.document.metadata.source_format == "text")
     text = cache["text"]
     for label in (m.strip() for m in missing.split(",")):
         core = label.strip("()").rstrip(".")
+        kind = re.fullmatch(r"(schedule|exhibit|annex|appendix|attachment|article|part|section|clause)\s+([\w.-]{1,6})", core, re.I)
+        if kind:
+            if not _attachment_typed(kind.group(1), kind.group(2), text + "\n" + cache["titles"]):
+                return False
+            continue
         if not core or " " in core:
             return False
         if re.fullmatch(r"[\d.]+", core):
-            rx = re.compile(r"(?<![\w.])" + re.escape(core) + r"\.?(?=\s+[\w\"\u201c(])")
+            if re.search(r"(?m)^" + re.escape(normalise_ref(core)) + r"\.", cache["refs"]):
+                continue  # "10.2" is there: clause 10 is, misplaced by the reader
+            glued = r"|[A-Za-z]" if "." in core else ""
+            rx = re.compile(r"(?<![\w.])" + re.escape(core) + r"\.?(?=\s+[\w\"\u201c(\[]" + glued + ")")
         else:
             rx = re.compile(r"(?:(?<![\w(])\(" + re.escape(core) + r"\)|(?<![\w(.])" + re.escape(core) + r"[.)])(?=\s)")
         found = False
@@ -356,6 +499,18 @@ def _typed_somewhere(ctx: RuleContext, missing: str, cache: dict[str, str]) -> b
         if not found:
             return False
     return True
+
+
+def _attachment_typed(kind: str, value: str, text: str) -> bool:
+    """An attachment (or article) headed in the text: "EXHIBIT G" anywhere in capitals, or
+    "Appendix C" opening a line and not opening a sentence about it ("Schedule 2 lists ...")."""
+    caps = re.compile(r"(?<![\w-])" + re.escape(kind.upper()) + r"\s+" + re.escape(value.upper()) + r"(?![\w-])")
+    if caps.search(text):
+        return True
+    start = re.compile(r"(?im)^[^\w\n]*(?:&\w+;\s*)*" + re.escape(kind) + r"\s+" + re.escape(value) + r"(?![\w-])(?!\s+(?-i:[a-z]))")
+    # an EDGAR page laid out with runs of spaces: "...this Agreement.   Schedule 2  Products   Unless ..."
+    spaced = re.compile(r"(?:^|\s{3,})" + re.escape(kind) + r"\s+" + re.escape(value) + r"\s{2,}[A-Z]", re.I)
+    return bool(start.search(text) or spaced.search(text))
 
 
 _CONTENTS_ENTRY = re.compile(r"\b\d+(?:\.\d+)*\.?\s*[A-Z][^.;:]{2,70}?\s+\d{1,3}\b")
@@ -379,13 +534,15 @@ def _item_candidates(style: str, prev_raw: str, label: str) -> str:
         out = [_to_roman(n) for n in range(ra + 1, rb)]
     elif len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha():
         out = [chr(c) for c in range(ord(a) + 1, ord(b))]
+    elif len(a) == len(b) > 1 and len(set(a)) == len(set(b)) == 1 and a.isalpha() and b.isalpha() and ord(b[0]) - ord(a[0]) <= 5:
+        out = [chr(c) * len(a) for c in range(ord(a[0]) + 1, ord(b[0]))]  # "(jj)" between "(ii)" and "(kk)"
     if prev_raw.strip().isupper() or label.strip().isupper():
         out = [o.upper() for o in out]
     return ", ".join(out)
 
 
 def _to_roman(n: int) -> str:
-    vals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    vals = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
     out = ""
     for v, r in vals:
         while n >= v:
@@ -410,37 +567,65 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Hit]:
     yield from hits
 
 
+_LISTED_ATTACHMENT = re.compile(r"^(?:exhibit|schedule|annex(?:ure)?|appendix|attachment|article|section|part)\s+[\w.-]{1,6}\b", re.I)
+"""The title of a contents line whose number the reader took for a clause number: in
+"74 EXHIBIT 9 - SPARE PARTS" the 74 is the page the exhibit starts on."""
+
+
+def _contents_line(section: Section) -> bool:
+    if _is_contents_entry(section):
+        return True
+    return bool(section.label and re.fullmatch(r"\d+\.?", section.label.strip()) and _LISTED_ATTACHMENT.match(section.title or ""))
+
+
+def _label_only(obj: object) -> bool:
+    """A list item with no words of its own ("b) c) d) e)": a form's column of boxes)."""
+    return isinstance(obj, Paragraph) and not re.search(r"[A-Za-z]{3,}", obj.text)
+
+
 def _numbering_hits(ctx: RuleContext) -> Iterator[Hit]:
     seen: dict[tuple[str, str], set[int]] = {}
     cache: dict[str, str] = {}
 
-    def keep(missing: str, label: str, style: str) -> bool:
+    def still_missing(missing: str, label: str, style: str) -> str | None:
+        """The missing numbers the document does not type anywhere (None: none)."""
         if missing == "duplicate":
-            return True
-        shown = missing
+            return missing
         if missing.startswith("a number between"):
             m = re.match(r"a number between (\S+) and (\S+)$", missing)
             shown = _item_candidates(style, m.group(1), m.group(2)) if m else ""
             if not shown:
-                return True
-        elif "-" in missing:
-            return True
-        return not _typed_somewhere(ctx, shown, cache)
+                return missing
+            return None if _typed_somewhere(ctx, shown, cache) else missing
+        labels = [x.strip() for x in missing.split(",")]
+        r = re.fullmatch(r"((?:\d+\.)+)(\d+)-\1(\d+)", missing)
+        if r:  # "11.4.1-11.4.2"
+            labels = [f"{r.group(1)}{n}" for n in range(int(r.group(2)), int(r.group(3)) + 1)]
+        left = [x for x in labels if not _typed_somewhere(ctx, x, cache)]
+        if not left:
+            return None
+        if r and len(left) == len(labels):
+            return missing
+        return ", ".join(left)
 
     for section in ctx.document.root.walk():
-        kids = [(c.label, c) for c in section.children if c.label and not _is_contents_entry(c) and c.label.strip(". ") != "0"]
+        kids = [(c.label, c) for c in section.children if c.label and c.label.strip(". ") != "0"]
+        contents = {id(c) for _, c in kids if _contents_line(c)}
         parent_ref = (section.ref or section.label) if section is not ctx.document.root else None
         for style, prefix, run in _runs(kids):  # type: ignore[arg-type]
-            for obj, label, missing in _gaps_in(style, prefix, run, parent_ref, seen.setdefault((style, prefix), set())):
-                if keep(missing, label, style):
-                    yield _numbering_hit(ctx, obj, label, missing)
-        paras = [(b.label, b) for b in section.blocks if isinstance(b, Paragraph) and b.label and b.label not in ("•", "-", "*")]
+            # a contents line fills its number but is no clause of its own
+            for obj, label, missing in _gaps_in(style, prefix, run, parent_ref, seen.setdefault((style, prefix), set()), contents):
+                left = still_missing(missing, label, style)
+                if left is not None:
+                    yield _numbering_hit(ctx, obj, label, left)
+        paras = [(b.label, b) for b in section.blocks if isinstance(b, Paragraph) and b.label and b.label not in ("\u2022", "-", "*")]
         for style, prefix, run in _runs(paras):  # type: ignore[arg-type]
             if style.startswith("dotted"):
                 continue  # typed clause numbers of flat text are sections, checked above
             for obj, label, missing in _gaps_in(style, prefix, run, None):
-                if keep(missing, label, style):
-                    yield _numbering_hit(ctx, obj, label, missing)
+                left = still_missing(missing, label, style)
+                if left is not None:
+                    yield _numbering_hit(ctx, obj, label, left)
 
 
 def _numbering_hit(ctx: RuleContext, obj: object, label: str, missing: str) -> Hit:
@@ -469,21 +654,52 @@ def _norm_title(t: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", t.lower()).split())
 
 
+_HEADING_KIND = re.compile(r"^(article|part|schedule|exhibit|annex|appendix|attachment|clause|section)\s+([A-Za-z0-9]+)", re.I)
+
+
+def _heading_key(label: str, title: str) -> tuple[str, str]:
+    """Siblings compared by heading: same kind of label ("Article", "Appendix", a dotted
+    prefix "7.") and same caption."""
+    label = label.strip().rstrip(".")
+    m = _HEADING_KIND.match(label)
+    if m:  # "Appendix 2.1" and "Appendix 3.1" are in different appendices
+        return (m.group(1).lower() + " " + re.sub(r"[^.]*$", "", label[m.end(1):].strip()), title)
+    return (re.sub(r"[^.]*$", "", label), title)
+
+
+def _variant_of(a: str, b: str) -> bool:
+    """"Exhibit C-1" and "Exhibit C-2": parts of one attachment, each with its own copy of
+    the caption."""
+    base = re.compile(r"^(.*\S)(?:-\s?[A-Za-z0-9]{1,2}|\.[A-Za-z])$")
+    ma, mb = base.match(a.strip()), base.match(b.strip())
+    return bool(ma and mb and normalise_ref(ma.group(1)) == normalise_ref(mb.group(1)))
+
+
 @check(placeholders=("title", "first", "detail"))
 def duplicate_heading(ctx: RuleContext) -> Iterator[Hit]:
     """Two sibling sections with the same heading ("7.2 Termination" and "7.5 Termination"):
     a cross-reference by heading becomes ambiguous and one of them is usually misnamed.
-    Headings repeated in different parts (a "Definitions" in each schedule) are fine."""
+    Headings repeated in different parts (a "Definitions" in each schedule) are fine, and
+    so are two items of different lists that the reader put under one parent (numbering
+    restarted at 1 between them), parts of one attachment ("Exhibit C-1", "Exhibit C-2"),
+    and an attachment's "to the Agreement" line."""
     for section in ctx.document.root.walk():
         seen: dict[tuple[str, str], Section] = {}
         for child in section.children:
+            lab = (child.label or "").strip().strip("().")
+            if lab.lower() in ("1", "a", "i") and not _HEADING_KIND.match(lab):
+                seen = {k: v for k, v in seen.items() if k[0]}  # a new list of plain numbers or letters
             title = _norm_title(child.title or "")
-            if not title or len(title) < 3 or not child.label or _GENERIC_HEADING.match(title):
+            if not title or len(title) < 3 or not child.label or _GENERIC_HEADING.match(title) or title.startswith("to "):
                 continue  # unnumbered sub-headings repeat by design; each part has its "Definitions"
+            if _contents_line(child):
+                continue
             label = child.ref or child.label or ""
-            key = (re.sub(r"[^.]*$", "", label.strip().rstrip(".")), title)
+            key = _heading_key(label, title)
             if key in seen and normalise_ref(seen[key].ref or seen[key].label or "") == normalise_ref(label):
                 continue  # the same number and heading again: a running page header, or a number used twice (numbering-gap)
+            if key in seen and _variant_of(seen[key].ref or seen[key].label or "", label):
+                continue
             if key in seen:
                 first = seen[key]
                 para = child.heading or next((b for b in child.blocks if isinstance(b, Paragraph)), None)
@@ -492,87 +708,6 @@ def duplicate_heading(ctx: RuleContext) -> Iterator[Hit]:
                                "detail": ""}, quote=child.name)
             else:
                 seen[key] = child
-
-
-# -- brackets --------------------------------------------------------------------------
-
-_PAIRS = {"(": ")", "[": "]", "{": "}"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-_ENUMERATOR_CLOSE = re.compile(r"(?:^|[\s;:,])(?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)$|\d\.[a-z]\)$")
-_EXECUTION_BLOCK = re.compile(r"\b(?:SIGNED|EXECUTED)\s+(?:as\s+a\s+deed\s+)?(?:by|for)\b|\bin\s+the\s+presence\s+of\b|\bduly\s+authori[sz]ed\b[^.]{0,40}\)", re.I)
-"""A UK-style execution block ("SIGNED by JOHN ROGERS ) ... )"): its ")" marks are a brace
-drawn down the page, not parentheses."""
-_SMILEY = re.compile(r"[:;]-?$")
-
-
-def _unmatched(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """(unclosed openers, unopened closers) of a paragraph; enumerators written "a)" or
-    "1)" and emoticons are not brackets."""
-    stack: list[tuple[str, int]] = []
-    stray: list[tuple[str, int]] = []
-    unclosed: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch in _PAIRS:
-            soft = ch == "(" and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace())
-            stack.append((ch, i) if not soft else ("(soft", i))  # a lone "(": "( ICT Services)" or a form's box
-        elif ch in _CLOSERS:
-            if ch == ")" and _SMILEY.search(text[:i]):
-                continue  # an emoticon ":)"
-            if stack and (stack[-1][0] == _CLOSERS[ch] or (ch == ")" and stack[-1][0] == "(soft")):
-                stack.pop()
-                continue
-            if ch == ")" and _ENUMERATOR_CLOSE.search(text[:i + 1]):
-                continue
-            if ch == ")" and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace()):
-                continue  # a lone ")" between spaces: the brace of an execution block or a form
-            if stack and any(o == _CLOSERS[ch] for o, _ in stack):
-                # mismatched nesting "( [ )": the inner opener was never closed
-                while stack and stack[-1][0] != _CLOSERS[ch]:
-                    unclosed.append(stack.pop())
-                if stack:
-                    stack.pop()
-                continue
-            stray.append((ch, i))
-    left = [(o, i) for o, i in stack + unclosed if o != "(soft"]  # a lone "(" never closed: a form's field box ("Name ( Mobile")
-    return sorted(left, key=lambda x: x[1]), stray
-
-
-@check(placeholders=("bracket", "detail"))
-def unbalanced_brackets(ctx: RuleContext) -> Iterator[Hit]:
-    """Parentheses, square brackets or braces opened and never closed (or closed and never
-    opened) in a paragraph. A parenthesis opened in a lead-in and closed a few list items
-    later is balanced; enumerators such as "a)" are not brackets."""
-    infos = [i for i in ctx.iter_paragraphs("all") if not i.is_heading
-             and not (_EXECUTION_BLOCK.search(i.paragraph.text) and re.search(r"\s\)(?:\s|$)", i.paragraph.text))]
-    pending: list[tuple[object, str, int, int]] = []  # (info, char, pos, n) openers waiting for a later closer
-    for n, info in enumerate(infos):
-        text = info.paragraph.text
-        opened, stray = _unmatched(text)
-        for ch, pos in stray:
-            match = next((p for p in reversed(pending) if p[1] == _CLOSERS[ch]), None)
-            if match is not None:
-                pending.remove(match)
-                continue
-            yield _bracket_hit(ctx, info, ch, pos, "closed but never opened")
-        # openers still pending from a paragraph more than 12 paragraphs back, or from
-        # another section, are reported now
-        keep = []
-        for p in pending:
-            pinfo = p[0]
-            if p[3] < n - 12 or pinfo.section is not info.section and not ctx.index.is_within(info.section, [pinfo.section]):  # type: ignore[attr-defined]
-                yield _bracket_hit(ctx, pinfo, p[1], p[2], "opened but never closed")
-            else:
-                keep.append(p)
-        pending = keep + [(info, ch, pos, n) for ch, pos in opened]
-    for pinfo, ch, pos, _ in pending:
-        yield _bracket_hit(ctx, pinfo, ch, pos, "opened but never closed")
-
-
-def _bracket_hit(ctx: RuleContext, info: object, ch: str, pos: int, what: str) -> Hit:
-    para = info.paragraph  # type: ignore[attr-defined]
-    ev = ctx.index.evidence(para, info.section, pos, pos + 1)  # type: ignore[attr-defined]
-    s, e = ctx.sentence_around(para, pos, pos + 1)
-    return Hit(ev, {"bracket": ch, "detail": f'"{ch}" {what}'}, quote=para.text[s:e])
 
 
 # -- signature block -------------------------------------------------------------------

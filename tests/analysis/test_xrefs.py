@@ -179,3 +179,40 @@ def test_xrefs_number_glued_to_the_next_word_keeps_the_number() -> None:
     # "sub-clauses 4.1to 4.5of" (a missing space in EDGAR text) names clause 4.1, not "4.1t"
     (r, *_) = refs("# A\n\n## 4. Awards\n\n4.1 Text.\n\n4.2 Under sub-clauses 4.1to 4.5of this Schedule.\n")
     assert r.target == "4.1" and r.resolved
+
+
+def test_xrefs_label_glued_to_a_word_is_not_a_further_target() -> None:
+    (r,) = [r for r in refs("# A\n\n## 1. Servers\n\nIBM manages the servers listed in Attachment B, 24x7 every day.\n")]
+    assert r.target == "Attachment B"
+
+
+def test_xrefs_part_of_an_attachment_is_one_label_resolved_by_the_attachment() -> None:
+    text = (
+        "# A\n\n## 1. Supply\n\nSupply is made in the form of Exhibit C-1 or Exhibit C-2.\n\n"
+        "# Exhibit C Forms of Agreements\n\nThe forms.\n"
+    )
+    got = {r.target: r.resolved for r in refs(text)}
+    assert got == {"Exhibit C-1": True, "Exhibit C-2": True}
+
+
+def test_xrefs_back_reference_to_another_documents_section_is_external() -> None:
+    text = (
+        "# A\n\n## 1. Payments\n\nThe payment is made as provided in Section 2.2.1 of the Marketing Agent Agreement, "
+        "under the plan described in that Section 2.2.1 and in Section 1.\n"
+    )
+    got = [(r.target, r.external) for r in refs(text)]
+    assert got == [("2.2.1", True), ("2.2.1", True), ("1", False)]
+
+
+def test_xrefs_capitalised_reference_into_a_statute_is_external() -> None:
+    (r,) = refs("# A\n\n## 1. Credits\n\nTHE FACILITY QUALIFIES FOR CREDITS UNDER SECTION 48 OF THE INTERNAL REVENUE CODE.\n")
+    assert r.external
+
+
+def test_xrefs_clause_item_written_without_brackets() -> None:
+    text = (
+        "# A\n\n## 8. Covenants\n\n### (a)\n\nComply with laws.\n\n### (b)\n\nNo misrepresentation.\n\n"
+        "## 13. Term\n\nTermination for breach of Sections 8a and 8b; Section 8d does not exist.\n"
+    )
+    got = {r.target: r.resolved for r in refs(text)}
+    assert got == {"8a": True, "8b": True, "8d": False}

@@ -44,7 +44,7 @@ _NUM = (
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+and/or\s+|\s+(?:to|through|thru)\s+|[-\u2013\u2014])"
 _RANGE_SEP = re.compile(r"^\s*(?:to|through|thru|-|\u2013|\u2014)\s*$")
 _OWNER = re.compile(
-    r"^(?:,\s*)?\s+(?:of|in|under|to)\s+(?P<owner>(?:the|this|that|these|those|such|any|its)\s+[A-Z\w][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|on|for|\d{4}))*|[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|and|on|for|\d{4})){0,8}|(?:the\s+)?U\.S\.C\.)"
+    r"^(?:,\s*)?\s+(?i:of|in|under|to)\s+(?:(?:each|either|any|all|both)\s+of\s+)?(?P<owner>(?i:the|this|that|these|those|such|any|its)\s+[A-Z\w][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|on|for|\d{4}))*|[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|and|on|for|\d{4})){0,8}|(?:the\s+)?U\.S\.C\.)"
 )
 _STATUTE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:title\s+\d+\s+)?(?:of\s+the\s+)?(?:U\.S\.C|USC|C\.F\.R|CFR)\b", re.I)
 _STATUTE_BEFORE = re.compile(r"(?:U\.S\.C\.?|C\.F\.R\.?|CFR|USC|D?FARS?|Code|Act|Regulations?|Stat\.?|Cal\.\s*Civ\.)\s*$")
@@ -59,6 +59,8 @@ _CITATION_BEFORE = re.compile(
 """A statute or regulation cited just before ("Courts Act 2003 Section 1(1)", "Regulation
 (EU) 2016/679, Article 9(1)"): the reference is to a provision of that law."""
 _HYPHEN_RANGE = re.compile(r"^(\d+)-(\d+)$")
+_DOTTED_RANGE = re.compile(r"^(\d+(?:\.\d+)+)-(\d+(?:\.\d+)+)$")
+_ATTACHMENT_WORDS = ("schedule", "exhibit", "annex", "appendix", "attachment")
 _INCLUSIVE = re.compile(r"\s*\((?:both\s+)?inclusive\)", re.I)
 _CAPTION_AFTER = re.compile(r"\s*(?:\[[^\[\]]{3,80}\]|\((?![ivxlcdm]{1,5}\)|[a-z]{1,2}\)|\d{1,3}\)|[\"\u201c'\u2018]|the\s+[\"\u201c])[^()]{3,80}\))")
 """A caption or drafting note between a reference and the document it points into:
@@ -104,7 +106,8 @@ class XrefFinder:
             if word[0].islower() and kind not in ("paragraph", "section", "clause") and word.lower() != "\u00a7":
                 continue  # "schedule a meeting"
             nums_text = m.group("nums")
-            targets, is_range, end = self._targets(nums_text, kind, word.lower().endswith("s") or word == "\u00a7\u00a7")
+            targets, is_range, end = self._targets(nums_text, kind, word.lower().endswith("s") or word == "\u00a7\u00a7",
+                                                   text[m.end("nums"):m.end("nums") + 1])
             if not targets:
                 continue
             stop = m.start("nums") + end
@@ -138,7 +141,7 @@ class XrefFinder:
             out.append(XrefMatch(text[m.start():stop], m.start(), stop, kind, targets, is_range, external, ambiguous, owner))
         return out
 
-    def _targets(self, nums_text: str, kind: str, plural: bool = False) -> tuple[tuple[str, ...], bool, int]:
+    def _targets(self, nums_text: str, kind: str, plural: bool = False, after: str = "") -> tuple[tuple[str, ...], bool, int]:
         targets: list[str] = []
         is_range = False
         pos = 0
@@ -147,11 +150,23 @@ class XrefFinder:
             sep = nums_text[pos:nm.start()]
             if targets and not re.fullmatch(_SEP, sep):
                 break
+            tok = nm.group(0).replace(" ", "")
+            if targets and (nums_text + after)[nm.end():nm.end() + 1].isalnum():
+                break  # "Attachment B, 24x7 everyday": "24x" is the start of a word, not a label
+            if targets and sep == "-" and kind in _ATTACHMENT_WORDS and re.fullmatch(r"[A-Z]{1,2}", targets[-1]) and tok.isdigit():
+                targets[-1] = f"{targets[-1]}-{tok}"  # "Appendix A-1": one label (a page or part of Appendix A)
+                pos = last_end = nm.end()
+                continue
             if targets and _RANGE_SEP.match(sep):
                 is_range = True
-            tok = nm.group(0).replace(" ", "")
             if kind in ("section", "clause") and re.fullmatch(r"[A-Z]{1,2}", tok) and tok not in ("I", "V", "X"):
                 break  # "Section A" is rare; "Section B" likely not a reference. Keep roman only.
+            dotted = _DOTTED_RANGE.match(tok)
+            if plural and dotted:
+                targets.extend(dotted.groups())  # "Sections 6.1-6.2"
+                is_range = True
+                pos = last_end = nm.end()
+                continue
             hyphen = _HYPHEN_RANGE.match(tok)
             if plural and hyphen and 0 < int(hyphen.group(2)) - int(hyphen.group(1)) <= 50:
                 targets.extend(hyphen.groups())  # "Sections 12-18": a range, not clause "12-18"
