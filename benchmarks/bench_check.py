@@ -60,7 +60,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="warm runs to time")
     ap.add_argument("--live", action="store_true", help="run the working tree, not a frozen copy")
     args = ap.parse_args()
-    corpus = Path(args.corpus)
+    corpus = Path(args.corpus).resolve()  # the runs start in a frozen copy of the code, not here
     if not corpus.is_dir():
         print(f"corpus not found: {corpus}", file=sys.stderr)
         return 2
