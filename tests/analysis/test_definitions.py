@@ -54,3 +54,19 @@ def test_clause_announcing_additional_definitions_is_a_definitions_section() -> 
     sections = {s.label: s for s in doc.sections()}
     assert is_definitions_section(sections["5.1"])
     assert not is_definitions_section(sections["5.2"])
+
+
+def test_party_defined_together_with_its_group() -> None:
+    a = analyze_md(
+        """
+        This Outsourcing Agreement ("Agreement") is made between Tri City National Bank, a Wisconsin corporation (including its Affiliates, "Customer") and Acme Data Services, Inc. (together with its subsidiaries, the "Provider").
+
+        # 1. Services
+
+        1.1 Provider will provide the Services to Customer.
+        """,
+        aspects=TERMS,
+    )
+    assert a.glossary["Customer"].how == "party"
+    assert a.glossary["Provider"].how == "party"
+    assert a.glossary["Customer"].evidence.section is None  # the preamble, not a later restatement

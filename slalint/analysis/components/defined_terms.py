@@ -47,6 +47,13 @@ _QUOTED = re.compile(
 )
 _JOINER = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*(?:the\s+|an?\s+)?$", re.I)
 _PAREN = re.compile(r"\(([^()]{1,250})\)")
+_WITH_ITS_GROUP = re.compile(
+    r"^\s*(?:including|together\s+with|with)\s+(?:its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:affiliates|subsidiaries|successors(?:\s+and\s+(?:permitted\s+)?assigns)?|permitted\s+assigns)\s*,?",
+    re.I,
+)
+"""A party defined with its group: 'Tri City National Bank (including its Affiliates,
+"Customer")', 'Acme Ltd (together with its subsidiaries, the "Supplier")'."""
 _HEREINAFTER = re.compile(
     r"\b(?:hereinafter|hereafter|herein)\s*(?:,\s*)?(?:referred\s+to\s+as|called|defined\s+as)?\s*(?:the\s+)?$", re.I
 )
@@ -194,7 +201,7 @@ class DefinedTermsFinder:
             rest = text[pm.start() + 1:pm.end() - 1]
             for _, s, e in reversed(inner_quotes):
                 rest = rest[: s - pm.start() - 1] + " " + rest[e - pm.start() - 1:]
-            words = re.findall(r"[A-Za-z]+", rest)
+            words = re.findall(r"[A-Za-z]+", _WITH_ITS_GROUP.sub(" ", rest))
             if any(w.lower() not in self.fillers for w in words):
                 continue
             terms = [(clean_term(t), s, e) for t, s, e in inner_quotes]
