@@ -456,7 +456,8 @@ def _num(v: float | None) -> str:
 _PROVIDER_WORDS = ("Provider", "Supplier", "Vendor", "Contractor", "Consultant", "MSP", "Licensor", "Seller", "Agency", "Reseller")
 _CUSTOMER_WORDS = ("Customer", "Client", "Buyer", "Purchaser", "Licensee", "Subscriber", "Recipient")
 _SUFFIX = r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|Corp|Corporation|Co|GmbH|AG|S\.A|B\.V|N\.V|P\.C|Pty(?:\s+Ltd)?)\.?"
-_LEGAL_NAME = re.compile(r"(?P<name>(?:[A-Z][\w&'\u2019-]*\.?\s+){1,6}?(?:[A-Z][\w&'\u2019-]*)?,?\s+" + _SUFFIX + r")(?![\w])")
+_LEGAL_NAME = re.compile(r"(?P<name>(?:[A-Z][\w&'\u2019-]*\.?\s+){1,6}?(?:[A-Z][\w&'\u2019-]*)?,?\s+" + _SUFFIX + r"(?:,?\s+" + _SUFFIX + r")*)(?![\w])")
+"""A company's legal name ending in its suffixes ("Acme Ltd.", "Rise Consulting Co., Ltd.")."""
 
 
 def _norm_name(s: str) -> list[str]:
@@ -508,8 +509,26 @@ def _core(words: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_SUFFIX_SAME = {"corporation": "corp", "incorporated": "inc", "limited": "ltd"}
+
+
 def _suffix(words: list[str]) -> tuple[str, ...]:
-    return tuple(words[len(_core(words)):])
+    """The company suffix, its long and short forms and dotted letters made one ("Corp." =
+    "Corporation", "L.L.C." = "LLC")."""
+    joined = re.sub(r"\b(\w) (?=\w\b)", r"\1", " ".join(words[len(_core(words)):]))
+    return tuple(_SUFFIX_SAME.get(w, w) for w in joined.split())
+
+
+_ROLE_NOT_A_PARTY_NAME = frozenset({"Agency", "Recipient"})
+"""Capitalised words of the role families that usually name something else: the agency
+relationship ("Scope of Agency"), the receiving party of confidential information."""
+
+
+def _names_a_class(ctx: RuleContext, word: str) -> bool:
+    """Whether the document uses ``word`` for a class of others: in the plural ("Customers")
+    or generically ("a Customer", "any Subscriber", "Reseller's Customer")."""
+    rx = re.compile(r"(?:\b(?:a|an|any|each|every|its|their|other|such)\s+|['\u2019]s\s+)" + word + r"\b|\b" + word + r"s\b")
+    return any(rx.search(info.paragraph.text) for info in ctx.iter_paragraphs("body"))
 
 
 @check(requires=("terms", "parties"), placeholders=("used", "defined", "detail"))
@@ -525,25 +544,27 @@ def party_name_inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     # Affiliates and products that share the first word ("Corio Services") are not parties.
     legal = _party_legal_names(ctx)
     cores = [(_core(_norm_name(n)), _suffix(_norm_name(n))) for n, _ in legal]
+    reported: set[str] = set()  # one finding per spelling, whichever party it resembles
     for name, ev in legal:
         want = _norm_name(name)
         if len(want) < 2:
             continue
+        my_core = _core(want)
         first = re.escape(name.split()[0])
         rx = re.compile(r"\b(?i:" + first + r")(?:\s+[A-Z][\w&'\u2019-]*\.?|,?\s+(?i:" + _SUFFIX + r")(?![\w]))*")
-        reported: set[str] = set()
         for info in ctx.iter_paragraphs("all"):
             for m in rx.finditer(info.paragraph.text):
                 got = _norm_name(m.group(0))
                 core, suffix = _core(got), _suffix(got)
                 if not suffix or (core, suffix) in cores:
                     continue  # not a legal name, or exactly a party's name
-                same_core = any(core == c for c, _ in cores)
-                typo = any(c != core and len(c) == len(core) and
-                           difflib.SequenceMatcher(None, " ".join(c), " ".join(core)).ratio() >= 0.9 for c, _ in cores)
+                # (compared with this party's name, so the message names the party meant)
+                same_core = core == my_core
+                typo = my_core != core and len(my_core) == len(core) and \
+                    difflib.SequenceMatcher(None, " ".join(my_core), " ".join(core)).ratio() >= 0.9
                 if not (same_core or typo):
                     continue
-                key = " ".join(got)
+                key = " ".join((*core, *suffix))
                 if key in reported:
                     continue
                 reported.add(key)
@@ -558,8 +579,10 @@ def party_name_inconsistent(ctx: RuleContext) -> Iterator[Hit]:
         if len(mine) != 1:
             continue
         for word in family:
-            if word in defined_roles:
+            if word in defined_roles or word in _ROLE_NOT_A_PARTY_NAME:
                 continue
+            if _names_a_class(ctx, word):
+                continue  # "a Customer", "Customers": the other party's customers, not the party
             rx = re.compile(r"(?<![\w\"\u201c'-])" + word + r"(?:['\u2019]s)?\b(?!\s+[A-Z])(?![\"\u201d-])")
             uses = []
             for info in ctx.iter_paragraphs("body"):
