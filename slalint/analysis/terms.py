@@ -15,7 +15,11 @@ run into its sentence: "Customer Care IBM will provide"), headings and short tab
 all-caps text, quoted titles, placeholders, references ("Schedule 2"), statutes ("... Act"),
 organisations, funds, places, people, months, products, names of policies and pages,
 pieces of a longer known phrase ("Pre-Existing Materials", "Central or South America"),
-and runs holding a verb ("Source Code Is"). What remains must presuppose a definition:
+and runs holding a verb ("Source Code Is"). A single word needs more: not written in
+lower case as often in the same document ("the Hardware" beside "any hardware"), not only
+a label on a lower-case noun ("Next business day"), not a head noun pointing back to a
+longer term ("such Index"), not one word of a name ("Center for Excellence", "Workers'
+Compensation", "Galacticomm, Inc."). What remains must presuppose a definition:
 used at least twice, or once where that one use is telling (it extends a defined term,
 "Critical Incident" with "Incident" defined; it sits in another term's definition; it is a
 confidentiality role, "Recipient", in a document whose parties are called something else).
@@ -72,9 +76,14 @@ _INCORPORATED = re.compile(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*|\S")
 _TITLE_WORD = re.compile(r"^[A-Z][a-z][a-z'\u2019-]*$|^[A-Z][a-z]$")
 _INITIAL_PREFIX = re.compile(
-    r"^[\s\W_]*(?:(?:\(?[a-z0-9]{1,4}[.)]|\([ivxlc]{1,5}\)|[\[(]\s*[x\u2713\u2714\u2612\u2610]?\s*[\])]|\u2022|-)[\s\W_]*)?$", re.I
+    r"^[\s\W_]*(?:(?:\(?[a-z0-9]{1,4}[.)]|\([ivxlc]{1,5}\)|[\[(]\s*[x\u2713\u2714\u2612\u2610]?\s*[\])]|\u2022|-|(?-i:o)(?=\s))[\s\W_]*)?$", re.I
 )
-_AFTER_BREAK = re.compile(r"(?:[:;](?:\s*(?:and|or))?|\([a-z0-9]{1,4}\)|\([ivxlc]{1,5}\)|\u2022|\s-\s|\u2013|\u2014)[\s\"\u201c(]*$", re.I)
+_AFTER_BREAK = re.compile(
+    r"(?:[:;](?:\s*(?:and|or))?|\([a-z0-9]{1,4}\)|\([ivxlc]{1,5}\)|[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043\u27a2*]|(?<![\w'\u2019])(?-i:o)(?=\s)|\s-\s|\u2013|\u2014)[\s\"\u201c(]*$",
+    re.I,
+)
+"""Right after a break inside a sentence: a colon or semicolon, a list marker ("(a)",
+"\u2022", and the "o" bullet EDGAR text uses for sub-lists), a dash."""
 _STATUTE_WORDS = frozenset(
     "act acts regulation regulations directive directives code codes convention treaty ordinance statute statutes law laws rules standard standards framework".split()
 )
@@ -108,7 +117,7 @@ _ADDRESS_AFTER = re.compile(
 """After a run: the rest of a postal address (town, county, postcode or ZIP code)."""
 _DOCUMENT_WORDS = frozenset(
     "policy policies guidelines guideline terms agreement agreements addendum statement program programme page settings portal repository website site "
-    "rider riders packet appendix appendices exhibit schedule annex annexure attachment".split()
+    "rider riders packet appendix appendices exhibit schedule annex annexure attachment amendment amendments".split()
 )
 _BRAND_BEFORE = re.compile(r"(?:\b[A-Za-z]*[a-z][A-Z][\w]*|\b[\w-]+\.(?:com|org|net|io|co)\b)(?:['\u2019]s)?\s+$")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+|an?\s+)?[\"\u201c]?[A-Z][A-Za-z]*[A-Z]['\u2019]?s?[\"\u201d]?\)")
@@ -627,6 +636,8 @@ class _Known:
 
     def __init__(self, phrases: Iterable[str]):
         self.phrases: set[str] = set()
+        self.comma_free: set[str] = set()
+        """Known phrases holding a comma, written without it (a run stops at a comma)."""
         self.max_len = 1
         for p in phrases:
             p = _norm(p)
@@ -643,6 +654,10 @@ class _Known:
             self.max_len = max(self.max_len, len(p.split()))
             if "-" in p:  # "Vert-Non-Renewal Election" is "Vert Non-Renewal Election" written loosely
                 self.phrases.add(_singular_phrase(p.replace("-", " ")))
+            if p.endswith("ses") or p.endswith("zes"):
+                self.phrases.add(p[:-2])  # "Viruses" defined, "a Virus" used
+            if "," in p:  # "Deployment, Hosting and Maintenance Specifications"
+                self.comma_free.add(" ".join(p.replace(",", " ").split()))
             for variant in _spellings(p):  # "Licence Fee" defined, "License Fee" used
                 self.phrases.add(variant)
                 self.phrases.add(_singular_phrase(variant))
@@ -727,8 +742,9 @@ def _BRANDS() -> frozenset[str]:  # noqa: N802 - a cached constant
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Is the run glued to a neighbour by "." or "/" (a domain, a path, "Happy.Tools")?"""
-    return (start > 0 and text[start - 1] in "./") or (end < len(text) - 1 and text[end] in "./" and text[end + 1].isalnum())
+    """Is the run glued to a neighbour by ".", "/" or "_" (a domain, a path, "Happy.Tools",
+a spreadsheet label "Fee_per_Port")?"""
+    return (start > 0 and text[start - 1] in "./_") or (end < len(text) - 1 and text[end] in "./_" and text[end + 1].isalnum())
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -781,6 +797,16 @@ _CALLED = re.compile(
 _RUN_IN_DEFINITION = re.compile(r"(?:^\s*(?:(?:\d[\d.]*[.)]?|\(?[a-zA-Z]{1,3}[.)]|\([ivxlc]{1,5}\))\s+)?|(?<=[a-z0-9)]\.\s)|(?<=[a-z0-9)]\.\s\s))(?P<t>[A-Z][\w'\u2019&/-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'\u2019&/-]*){0,5})\.\s+[A-Z\"\u201c(]")
 """A glossary written as run-in headings: "Due Period. The monthly, quarterly ... periods"."""
 _ACRONYM_TOKEN = re.compile(r"\b[A-Z]{2,6}\b")
+_LABEL_ALONE = re.compile(r"^\s*(?P<t>[A-Z][\w'\u2019&/-]*(?:\s+[A-Z][\w'\u2019&/-]*){0,3})\s*:\s*$")
+"""A glossary entry whose term stands alone with a colon and whose meaning is the next
+paragraph ("System:" / "Combination of third party hardware ...")."""
+_UNPUNCTUATED_ENTRY = re.compile(
+    r"^\s*(?P<t>[A-Z][\w'\u2019&/-]*(?:\s+[A-Z][\w'\u2019&/-]*){0,3})(?:\s+or\s+(?P<alt>[A-Z][\w'\u2019&/-]*(?:\s+[A-Z][\w'\u2019&/-]*){0,3}))?"
+    r"(?(alt)\s+[a-z]|\s+(?:an?|the|any|all|each|one|those|that)\s+[a-z])"
+)
+"""In a definitions section, an entry whose dash or colon was lost in conversion:
+"Representative an employee, officer, director, or agent of a Party", "Product or Products
+equipment, Software, firmware ..."."""
 
 
 def _implicit_definitions(ctx: AnalysisContext) -> tuple[set[str], set[str]]:
@@ -794,16 +820,25 @@ def _implicit_definitions(ctx: AnalysisContext) -> tuple[set[str], set[str]]:
     phrases: set[str] = set()
     acronyms: set[str] = set()
     def_sections = definition_sections(ctx)
-    for unit in ctx.units:
+    units = ctx.units
+    for i, unit in enumerate(units):
         text = unit.text
         if not text:
             continue
         for rx in (_QUOTED_NAME, _PAREN_NAME, _CALLED):
             for m in rx.finditer(text):
                 phrases.add(m.group("t").rstrip("'\u2019"))
+        label = _LABEL_ALONE.match(text)
+        if label and i + 1 < len(units) and len(units[i + 1].text.split()) >= 3:
+            phrases.add(label.group("t"))  # "System:" on its own line, its meaning on the next
         if id(unit.section) in def_sections:
             for m in _RUN_IN_DEFINITION.finditer(text):
                 phrases.add(m.group("t"))
+            m = _UNPUNCTUATED_ENTRY.match(text)
+            if m and m.group("t").split()[0].lower() not in word_list("stopwords"):
+                phrases.add(m.group("t"))
+                if m.group("alt"):
+                    phrases.add(m.group("alt"))
         acronyms.update(_ACRONYM_TOKEN.findall(text))
     return phrases, acronyms
 
@@ -851,11 +886,16 @@ _ORG_DESCRIPTION_AFTER = re.compile(
 )
 """After a run: "Centrack International, a Florida corporation", "Sagebrush, a California
 general partnership": an organisation introduced by its description."""
-_CONTENTS_LINE = re.compile(r"(?:\b\d{1,3}\s+(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE|Schedule|Exhibit)\s+\d[\d.]*\b[^\n]*?){2,}")
+_CONTENTS_LINE = re.compile(
+    r"(?:\b\d{1,3}\s+(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE|Schedule|Exhibit)\s+\d[\d.]*\b[^\n]*?){2,}"
+    r"|(?:[A-Za-z]\s+\d{1,3}\s+\d{1,2}\.\d{1,2}\.?\s+[A-Z][^\n]*?){2,}"
+)
 """A table of contents flattened into one "sentence": "... Agreements of the Company 13
-Section 4.02 Covenants 14 Section 4.03 ..."."""
-_PAGE_FURNITURE_AFTER = re.compile(r"^(?:\s+[\w'\u2019]+){0,3}\s+Page\s+\d")
-"""A running header or footer: "Commercial in Confidence Page 7"."""
+Section 4.02 Covenants 14 Section 4.03 ...", "... Datec's Obligations 33 12.2 BSP's
+Obligations 33 12.3 ..." (a title, its page number, the next clause number)."""
+_PAGE_FURNITURE_AFTER = re.compile(r"^(?:\s+[\w'\u2019]+){0,5}\s+Page\s+\d")
+"""A running header or footer: "Commercial in Confidence Page 7", "Proprietary to Bank of
+America Page 5"."""
 _FORM_REFERENCE_AFTER = re.compile(r"^\s+(?:[A-Z]{1,3}-\d|(?:No|no|NO)\.?\s*\d|(?:[B-HJ-Z]|[IVX]{2,4})(?=[\s,.;:)]|$))")
 """A numbered or lettered form, order or part: "Form S-1", "Order no. 8062",
 "Subchapter M of the Code", "Type II Materials"."""
@@ -921,6 +961,72 @@ def _bare_word_in_definition(before: str, after: str) -> bool:
     Institute", "Milwaukee, Waukesha, Ozaukee and Racine Counties"), or a capitalised
     modifier of a lower-case noun ("any Digital ad", "the Sybase and Focus software")."""
     return not (_NAME_NEIGHBOUR_BEFORE.search(before[-40:]) or _NAME_NEIGHBOUR_AFTER.match(after[:60]))
+
+
+_CAPTION_COLON = re.compile(r"^[\s\W]*(?:\d[\d.]*\s+)?(?P<caption>[A-Z][^:.;\n]{2,80}?):\s+\S")
+"""A caption run into its paragraph before a colon: "22 Responsibility of and
+Indemnification by Agency: Contractor agrees ..." (checked to be title-like)."""
+_DOCUMENT_CODE_AFTER = re.compile(r"^\s+[A-Z]{2,}(?:[-/][A-Z0-9]+)*[-/]\d")
+"""After a name: an alphanumeric document number ("Bellcore TR-TSY-000181", "EIA/TIA-464")."""
+_MODIFIER_AFTER = re.compile(r"^\s+(?![a-z-]*(?:ed|[^s]s)\b)" + _LOWERCASE_HEAD[len(r"^\s+"):])
+"""After a capitalised word: a lower-case noun it labels ("Next business day", "Actual
+system efficiency"); not a verb ("Software includes ...", "... Error occurred")."""
+_NUMBER_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+$")
+_PREV_TOKEN = re.compile(r"\b([A-Za-z][\w&-]*)(?:['\u2019]s)?\s+$")
+_PLURAL_POSSESSIVE_AFTER = re.compile(r"^['\u2019]\s+[A-Z]")
+_ANAPHORA_BEFORE = re.compile(r"\b(?:[Ss]uch|[Ss]aid)\s+$")
+_NAME_JOINER_AFTER = re.compile(r"^\s+(?:for|&)\s+([A-Z][\w-]*)(?!\s+[A-Z]|\s+of\s+[A-Z])")
+_NAME_JOINER_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+(?:for|&)\s+$")
+"""A two-word name joined by "for" or "&": "Center for Excellence", "Notice & Access"
+(not "the Product for the Designated Support Contact")."""
+_OFFICE_OF_ACRONYM = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]{2,}\b(?!\s+[A-Z])")
+_OFFICE_WORD = re.compile(r"(?:person|man|woman|er|or|ent|ary|ist)$")
+_NAME_LIST_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[A-Za-z]*[a-z][A-Z]\w*),\s+(?:(?:and|or)\s+)?$")
+_NAME_LIST_AFTER = re.compile(r"^,\s+(?:(?:and|or)\s+)?(?:[A-Z]{2,}|[A-Za-z]*[a-z][A-Z]\w*)\b")
+_LOWER_BEFORE = frozenset(
+    "the a an any all such each its their his her our your this these those other no of and or for to with by in on".split()
+)
+
+
+def _single_word_not_a_term(word: str, before: str, after: str, known: "_Known", head_words: set[str]) -> bool:
+    """Is this use of a single capitalised word explained by its neighbours? It refers
+    back to a longer term or name by its head noun ("such Index" after "Retail Price
+    Index"); it is one word of a name joined by "for" or "&" whose other word nothing
+    accounts for ("Center for Excellence", "Notice & Access"); it is an office of an
+    organisation named by its acronym ("the Chairperson of AFSA"); it follows an amount
+    written out ("Twenty-Four Hour"); or it sits in a list of brand names written in
+    capitals ("VISA, MasterCard, AMEX, Discover")."""
+    key = _singular(_norm(word))
+    number = _NUMBER_BEFORE.search(before[-30:])
+    if number and number.group(1).lower().split("-")[-1] in _NUMBER_WORDS:
+        return True  # "Twenty-Four Hour Help Desk", "Thirty Day notice": an amount written out
+    if _ANAPHORA_BEFORE.search(before[-12:]) and key in head_words:
+        return True
+    for m in (_NAME_JOINER_AFTER.match(after[:60]), _NAME_JOINER_BEFORE.search(before[-60:])):
+        if m and not any(known.covered([word, m.group(1)])) and m.group(1).lower() not in _SMALL:
+            return True
+    if _OFFICE_OF_ACRONYM.match(after[:40]) and _OFFICE_WORD.search(key):
+        return True
+    return bool(_NAME_LIST_BEFORE.search(before[-40:]) or _NAME_LIST_AFTER.match(after[:40]))
+
+
+def _lowercase_uses(ctx: AnalysisContext, keys: list[str]) -> dict[str, int]:
+    """How often each word is written in lower case after a determiner or preposition
+    ("the hardware", "of any innovation"), perhaps with one adjective between: the same
+    word used as an ordinary noun."""
+    forms: dict[str, str] = {}
+    for k in keys:
+        for f in (k, k + "s", k + "es", k[:-1] + "ies" if k.endswith("y") else k):
+            forms[f] = k
+    rx = re.compile(r"\b([a-z]+)\s+(?:([a-z]+)\s+)?(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+    counts: dict[str, int] = defaultdict(int)
+    for unit in ctx.units:
+        if unit.text.lower() == unit.text.upper():  # empty, or no letters
+            continue
+        for m in rx.finditer(unit.text):
+            if m.group(1) in _LOWER_BEFORE or (m.group(2) and m.group(2) in _LOWER_BEFORE):
+                counts[forms[m.group(3)]] += 1
+    return counts
 
 
 def find_undefined(
@@ -1005,6 +1111,10 @@ def find_undefined(
     starters |= {_norm(w) for p in parties for w in re.findall(r"[A-Z][\w'-]*", p.name)[:1]}
 
     found: dict[str, UndefinedTerm] = {}
+    heads: set[str] = set()
+    party_words = party_name_words | roles | party_aliases | {_norm(w) for p in parties for a in p.aliases for w in a.split()}
+    # the head nouns of multi-word terms and names: "such Index" after "Retail Price Index"
+    head_words = {_singular(p.split()[-1]) for p in glossary_known.phrases | {_norm(t) for t in implicit} if " " in p}
     strong: set[str] = set()
     organisations: set[str] = set()
     forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -1016,6 +1126,8 @@ def find_undefined(
         text = unit.text
         if unit.in_table and len(text.split()) <= 6:
             continue
+        caption = _CAPTION_COLON.match(text)
+        caption_end = caption.end("caption") if caption and _is_title_like(caption.group("caption")) else -1
         sentence = text[s:e]
         runs = list(_runs(sentence))
         if not runs or (len(runs) == 1 and runs[0][1][0] == 0 and len(runs[0][0]) == 1):
@@ -1059,6 +1171,8 @@ def find_undefined(
             abs_run = s + starts[0]
             if _open_bracket(text[max(0, abs_run - 2 * _WINDOW):abs_run], 2 * _WINDOW):
                 continue  # drafting note, placeholder or bracketed option
+            if abs_run < caption_end:
+                continue  # a caption run in before a colon: "Responsibility of and Indemnification by Agency: ..."
             if _OWNER_IN_PARENS.match(sentence[end:end + 60]):
                 organisations.add(_singular_phrase(_norm(re.sub(r"['\u2019]s?$", "", " ".join(words)))))
                 continue  # "Titan's (Flock FZLLC) policies": a company, wherever it is named
@@ -1071,6 +1185,9 @@ def find_undefined(
             low_words = [w.lower().rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w.lower() for w in words]
             if _REFERENCE_AFTER.match(after) and len(after.strip()) > 0 and after.lstrip()[:1].isdigit():
                 continue  # "Phase 2", "Release 3", "Schedule 4"
+            if _DOCUMENT_CODE_AFTER.match(after):
+                organisations.add(_singular_phrase(_norm(" ".join(words))))
+                continue  # "Bellcore TR-TSY-000181": a standards body or publisher before its document number
             if _FORM_REFERENCE_AFTER.match(after) or _PAGE_FURNITURE_AFTER.match(after):
                 continue  # "Form S-1", "Order no. 8062", a page footer
             if _OPTIONAL_PLURAL.match(after) or _AFTER_OPTIONAL_PLURAL.search(before[-12:]):
@@ -1120,13 +1237,22 @@ def find_undefined(
             if _STATUTE_ANYWHERE.intersection(low_words) or _ORG_ANYWHERE.intersection(low_words) or _STATUTE_TAIL.match(after):
                 continue
             if _ORG_SUFFIX_AFTER.match(after):
-                continue
+                organisations.add(_singular_phrase(_norm(re.sub(r"['\u2019]s?$", "", " ".join(words)))))
+                continue  # "Galacticomm, Inc.": a company, wherever else it is named
             if low_words[0] in word_list("people"):
                 continue
             if _part_of_known(before, words, after, known):
                 continue  # "Pre-Existing Materials", "Commercial AI System", "Central or South America"
             if len(words) == 1 and len(words[0]) <= 2:
                 continue
+            if len(words) == 1 and _single_word_not_a_term(words[0], before, after, known, head_words):
+                continue
+            if len(words) == 1 and _norm(words[0]) in _STAFF_WORDS:
+                owner = _PREV_TOKEN.search(before[-40:])
+                if owner and _norm(owner.group(1)) in party_words:
+                    continue  # "BSP Personnel", "Datec Personnel": a party's staff
+            if len(words) == 1 and words[0].endswith("s") and _PLURAL_POSSESSIVE_AFTER.match(after):
+                continue  # "Workers' Compensation": one word of a name with a plural possessive
             if scope == "variables" and len(words) > 1:
                 continue  # a cover page's / order form's variable ("Notice Address")
             term = re.sub(r"['\u2019]s?$", "", " ".join(words))
@@ -1137,6 +1263,8 @@ def find_undefined(
             abs_start = s + starts[0]
             ev = unit.evidence(abs_start, s + end)
             entry.uses.append(ev)
+            if not _MODIFIER_AFTER.match(after[:40]):
+                heads.add(key)  # used at least once as a noun, not only as a label on a lower-case one
             forms[key][term] += 1
             if key not in strong:
                 part = glossary_known.covered(words)
@@ -1151,9 +1279,16 @@ def find_undefined(
                 ):
                     strong.add(key)
     out = []
+    single_words = [k for k, e in found.items() if " " not in k and k not in organisations and (len(e.uses) >= 2 or k in strong)]
+    lower = _lowercase_uses(ctx, single_words) if single_words else {}
     for key, entry in found.items():
         if key in organisations or (len(entry.uses) < 2 and key not in strong):
             continue  # one capitalised use with nothing presupposing a definition
+        if " " not in key and key not in strong and (key not in heads or lower.get(key, 0) >= len(entry.uses)):
+            continue  # a capitalised label on a lower-case noun ("Next business day"), or a word
+            # the document writes in lower case as often, in the same place in a phrase ("the
+            # hardware"): capitals for emphasis or from a caption, not a term (a word with a
+            # stated reason, such as a bare word inside a definition, is still reported)
         written = forms[key]
         singular = [f for f in written if _singular_phrase(_norm(f)) == _norm(f)]
         entry.term = max(singular or written, key=lambda f: (written[f], -len(f)))
@@ -1182,6 +1317,12 @@ _TITLE_TOKEN = re.compile(
 _NEIGHBOUR_LEFT2 = re.compile(r"(?:([\w][\w'\u2019&-]*)\s+)?([\w][\w'\u2019&-]*)\s+$")
 _NEIGHBOUR_RIGHT = re.compile(r"^\s+([\w][\w'\u2019&-]*)(?:\s+([\w][\w'\u2019&-]*))?(?:\s+([\w][\w'\u2019&-]*))?")
 _COORDINATED = re.compile(r"^\s+(?:or|and|&)\s+(?:[A-Z][\w-]*\s+){0,2}([A-Z][\w-]*)")
+_POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w&-]*)['\u2019]s\s+$")
+_SHARED_TAIL = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w]*)*\s*,?\s+(?:or|and|and/or)\s+[A-Z][\w]*(?P<tail>-[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+)
+"""After a word: the rest of a list whose last item carries the shared tail ("Minority,
+Woman or Disabled-Owned Business Enterprise": a Minority-Owned Business Enterprise)."""
 
 
 def _part_of_known(before: str, words: list[str], after: str, known: "_Known") -> bool:
@@ -1213,7 +1354,25 @@ def _part_of_known(before: str, words: list[str], after: str, known: "_Known") -
             if (lw or rw) and _singular_phrase(_norm(lw + phrase + rw)) in known.phrases:
                 return True
     coord = _COORDINATED.match(after[:60])
-    return bool(coord and _norm(f"{phrase} {coord.group(1)}") in known.phrases)
+    if coord and _norm(f"{phrase} {coord.group(1)}") in known.phrases:
+        return True
+    poss = _POSSESSIVE_BEFORE.search(before[-60:])
+    if poss and _singular_phrase(_norm(f"{poss.group(1)} {phrase}")) in known.phrases:
+        return True  # "Licensee's Product" with "Licensee Product" defined
+    shared = _SHARED_TAIL.match(after[:120])
+    if shared and len(words) == 1:
+        tail = re.sub(r"\s+", " ", shared.group("tail"))
+        if _singular_phrase(_norm(phrase + tail)) in known.phrases:
+            return True  # "a Minority, Woman or Disabled-Owned Business Enterprise"
+    if known.comma_free:
+        left_words = re.findall(r"[\w'\u2019&-]+", before[-60:])[-3:]
+        right_words = re.findall(r"[\w'\u2019&-]+", after[:120])[:8]
+        for k in range(len(left_words) + 1):
+            lw = left_words[len(left_words) - k:]
+            for n in range(len(right_words) + 1):
+                if _norm(" ".join(lw + words + right_words[:n])) in known.comma_free:
+                    return True  # "Deployment, Hosting and Maintenance Specifications"
+    return False
 
 
 def _runs(sentence: str) -> Iterable[tuple[list[str], list[int]]]:

@@ -87,3 +87,68 @@ def test_real_undefined_terms_stay_found() -> None:
     )
     found = undefined(body)
     assert {"Critical Incident", "Retention Plan"} <= found
+
+
+@pytest.mark.parametrize(
+    ("body", "term"),
+    [
+        # capitalised for emphasis while the same word is written in lower case as often
+        ("Provider maintains the Hardware and insures the Hardware. Customer may not move the hardware; any hardware added "
+         "later is covered, and Provider reports faults in the hardware.\n", "Hardware"),
+        # a capitalised label on a lower-case noun (a table run into the text)
+        ("Severity 3 requests are answered Next business day. Severity 4 requests are answered Next business day after triage.\n", "Next"),
+        # sentence-initial after the "o" bullet of EDGAR text
+        ("The following is charged: o Installation costs if on-site work is needed o Installation costs of spare parts.\n", "Installation"),
+        # a two-word name joined by "for" or "&"
+        ("Provider sponsors the Center for Excellence and names the Center for Excellence in its reports.\n", "Excellence"),
+        ("Provider sends Notice & Access letters whenever Notice & Access applies.\n", "Access"),
+        # a brand in a list written in capitals, a company with its suffix, an office of an organisation
+        ("Users pay by card (VISA, MasterCard, AMEX, Discover). Provider accepts VISA, AMEX, Discover and cash.\n", "Discover"),
+        ("Provider subcontracts billing to Galacticomm, Inc. Galacticomm invoices monthly and Galacticomm keeps records.\n", "Galacticomm"),
+        ("An arbitrator is appointed by the Chairperson of AFSA. If the Chairperson of AFSA does not act, a court decides.\n", "Chairperson"),
+        # an amount written out, a plural possessive in a name, a word glued by an underscore
+        ("Provider runs a Twenty-Four Hour help desk. The Twenty-Four Hour desk answers in English.\n", "Hour"),
+        ("Provider holds Workers' Compensation insurance and shows its Workers' Compensation certificate.\n", "Workers"),
+        ("The Fee_per_Port is in Table 1 and the Fee_per_Port rises yearly.\n", "Port"),
+        # a plural quoted as the definition, the singular used
+        ('No viruses or similar items ("Viruses") may be introduced. If a Virus is found, Provider removes the Virus.\n', "Virus"),
+        # a running footer with a longer owner's name
+        ("Provider shall Proprietary to Bank of America Page 5 deliver the data. Customer shall Proprietary to Bank of "
+         "America Page 6 pay the fees.\n", "Proprietary"),
+    ],
+)
+def test_single_words_that_are_not_terms(body: str, term: str) -> None:
+    assert term not in undefined(body)
+
+
+def test_pieces_of_longer_defined_names_are_not_terms() -> None:
+    text = (
+        "# Agreement\n\n"
+        'This Agreement is made between Northwind LLC ("Licensor") and Fabrikam LLC ("Licensee").\n\n'
+        "## 1. Definitions\n\n"
+        '1.1 "Licensee Product" means the product Licensee develops.\n\n'
+        '1.2 "Deployment, Hosting and Maintenance Specifications" means Exhibit A.\n\n'
+        '1.3 "Minority-Owned Business Enterprise", "Woman-Owned Business Enterprise" and "Disabled-Owned Business Enterprise" '
+        "have the meanings in the policy.\n\n"
+        '1.4 "Retail Price Index" means the UK Index of Retail Prices.\n\n'
+        "Representative an employee, officer or agent of a party.\n\n"
+        "System:\n\nThe hardware and software that run the hosted service.\n\n"
+        "## 2. Obligations\n\n"
+        "2.1 Licensor hosts Licensee's Product under the Deployment, Hosting and Maintenance Specifications; Licensee's Product stays Licensee's.\n\n"
+        "2.2 Licensor uses a Minority, Woman or Disabled-Owned Business Enterprise and reports each Minority, Woman or "
+        "Disabled-Owned Business Enterprise it uses.\n\n"
+        "2.3 Fees rise by such Index; if such Index ends the parties agree another.\n\n"
+        "2.4 Each Representative follows the rules, and the System is monitored; the System is backed up.\n"
+    )
+    found = {u.term for u in analyze_md(text, aspects=TERMS).undefined_terms}
+    assert not found & {"Product", "Deployment", "Minority", "Woman", "Index", "Representative", "System"}
+
+
+def test_single_words_used_as_terms_stay_found() -> None:
+    body = (
+        "Provider grants a licence to use the Software. Customer shall not copy the Software, and Provider fixes errors "
+        "in the Software; other software Customer installs is its own affair.\n\n"
+        "Customer reports any Error in writing and Provider supplies Error corrections. Provider need not correct an "
+        "Error that Customer causes.\n"
+    )
+    assert {"Software", "Error"} <= undefined(body)
