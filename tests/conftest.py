@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO / "samples"
-CORPUS = Path(os.environ.get("SLALINT_CORPUS", REPO.parent / "shared" / "corpus"))
+from tests._paths import CORPUS, SAMPLES
 
 
 def pytest_collection_modifyitems(config, items):

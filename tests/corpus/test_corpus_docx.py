@@ -25,7 +25,7 @@ def docx_files(corpus: Path) -> list[Path]:
 
 
 def _corpus_ids():
-    from conftest import CORPUS  # the shared fixture's location, for parametrisation
+    from tests._paths import CORPUS  # the shared fixture's location, for parametrisation
 
     return [p.name for p in docx_files(CORPUS)] if CORPUS.is_dir() else []
 

@@ -10,21 +10,16 @@ signature tables) on documents built in code.
 from __future__ import annotations
 
 import io
-import os
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from docx import Document as DocxDocument
 from docx.enum.text import WD_COLOR_INDEX
 
-from slalint.config import Config
 from slalint.engine.findings import Finding
-from slalint.engine.lint import lint_document
-from slalint.engine.loader import load_ruleset
-from slalint.readers import read_document
+from tests._paths import CORPUS
+from tests.corpus._lint import pack_findings
 
-CORPUS = Path(os.environ.get("SLALINT_CORPUS", Path(__file__).resolve().parents[2].parent / "shared" / "corpus"))
 
 COMMON_PAPER = [
     "docx/common-paper-csa-with-sla.docx",
@@ -50,14 +45,8 @@ OTHER_PROFESSIONAL = [
 ]
 
 
-def _rules(pack: str):
-    return [r for r in load_ruleset().rules if r.pack == pack]
-
-
-@lru_cache(maxsize=None)
 def corpus_findings(rel: str, pack: str = "drafting") -> tuple[Finding, ...]:
-    document = read_document(CORPUS / rel)
-    return tuple(lint_document(document, Config(), triage=False, rules=_rules(pack)).findings)
+    return pack_findings(CORPUS / rel, pack)
 
 
 def named(findings, name: str) -> list[Finding]:
@@ -243,7 +232,7 @@ def _docx(build) -> str:
 def _lint_docx(tmp_path: Path, build, name: str = "agreement.docx") -> tuple[Finding, ...]:
     path = tmp_path / name
     path.write_bytes(_docx(build))
-    return tuple(lint_document(read_document(path), Config(), triage=False, rules=_rules("drafting")).findings)
+    return pack_findings(path, "drafting")
 
 
 def test_highlighted_blank_is_a_placeholder_but_a_signature_line_is_not(tmp_path):

@@ -8,19 +8,12 @@ exactly those clauses.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
-from slalint.config import Config
 from slalint.engine.findings import Finding
-from slalint.engine.lint import lint_document
-from slalint.engine.loader import load_ruleset
-from slalint.readers import read_document
+from tests._paths import CORPUS
+from tests.corpus._lint import pack_findings
 
-CORPUS = Path(os.environ.get("SLALINT_CORPUS", Path(__file__).resolve().parents[2].parent / "shared" / "corpus"))
 
 BALANCED = [
     "docx/common-paper-csa-with-sla.docx",
@@ -36,11 +29,8 @@ BALANCED = [
 ]
 
 
-@lru_cache(maxsize=None)
 def corpus_findings(rel: str) -> tuple[Finding, ...]:
-    rules = [r for r in load_ruleset().rules if r.pack == "fairness"]
-    document = read_document(CORPUS / rel)
-    return tuple(lint_document(document, Config(), triage=False, rules=rules).findings)
+    return pack_findings(CORPUS / rel, "fairness")
 
 
 def names(rel: str) -> list[tuple[str, str]]:

@@ -16,16 +16,12 @@ These tests keep those reviews:
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from slalint.config import Config
 from slalint.engine.findings import Finding
-from slalint.engine.lint import lint_document
-from slalint.engine.loader import load_ruleset
-from slalint.readers import read_document
+from tests.corpus._lint import pack_findings
 
 pytestmark = pytest.mark.corpus
 
@@ -68,11 +64,8 @@ NO_FINDING = (
 )
 
 
-@lru_cache(maxsize=None)
 def sla_findings(corpus: Path, rel: str) -> tuple[Finding, ...]:
-    rules = [r for r in load_ruleset().rules if r.pack == "sla"]
-    result = lint_document(read_document(corpus / rel), Config(), triage=False, rules=rules)
-    return tuple(result.findings)
+    return pack_findings(corpus / rel, "sla")
 
 
 def _describe(findings) -> str:  # type: ignore[no-untyped-def]

@@ -61,7 +61,7 @@ applied: the Cover Page / Order Form variables these documents rely on."""
 
 
 def _documents() -> list[str]:
-    from conftest import CORPUS
+    from tests._paths import CORPUS
 
     if not CORPUS.is_dir():
         return []
@@ -71,7 +71,7 @@ def _documents() -> list[str]:
 
 
 def _cuad() -> list[str]:
-    from conftest import CORPUS
+    from tests._paths import CORPUS
 
     return [f"cuad/{p.name}" for p in sorted((CORPUS / "cuad").glob("*.txt"))] if (CORPUS / "cuad").is_dir() else []
 

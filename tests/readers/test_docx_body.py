@@ -227,7 +227,7 @@ def test_typed_label_is_split_from_text_and_runs_follow(tmp_path):
 
 def test_paragraph_runs_skip_deleted_text(tmp_path):
     xml = (
-        f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         '<w:r><w:t>keep </w:t></w:r><w:del><w:r><w:delText>gone </w:delText></w:r></w:del>'
         '<w:ins><w:r><w:t>new</w:t></w:r></w:ins></w:p>'
     )
