@@ -54,6 +54,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from slalint.analysis.components.defined_terms import DefinitionMatch, clean_term
+from slalint.analysis.contents import runs_into_contents
 from slalint.analysis.context import AnalysisContext, Unit
 from slalint.analysis.extensions import raw
 from slalint.analysis.facts import DefinedTerm, Evidence, Party, TermUse, UndefinedTerm
@@ -886,13 +887,6 @@ _ORG_DESCRIPTION_AFTER = re.compile(
 )
 """After a run: "Centrack International, a Florida corporation", "Sagebrush, a California
 general partnership": an organisation introduced by its description."""
-_CONTENTS_LINE = re.compile(
-    r"(?:\b\d{1,3}\s+(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE|Schedule|Exhibit)\s+\d[\d.]*\b[^\n]*?){2,}"
-    r"|(?:[A-Za-z]\s+\d{1,3}\s+\d{1,2}\.\d{1,2}\.?\s+[A-Z][^\n]*?){2,}"
-)
-"""A table of contents flattened into one "sentence": "... Agreements of the Company 13
-Section 4.02 Covenants 14 Section 4.03 ...", "... Datec's Obligations 33 12.2 BSP's
-Obligations 33 12.3 ..." (a title, its page number, the next clause number)."""
 _PAGE_FURNITURE_AFTER = re.compile(r"^(?:\s+[\w'\u2019]+){0,5}\s+Page\s+\d")
 """A running header or footer: "Commercial in Confidence Page 7", "Proprietary to Bank of
 America Page 5"."""
@@ -1134,7 +1128,7 @@ def find_undefined(
             continue  # no Title-case words past a capitalised first word: nothing to check
         if _is_shouting(sentence) or _is_title_like(sentence) or "@" in sentence or _SIGNATURE_TEXT.search(sentence):
             continue
-        if _DRAWING.search(sentence) or _CONTENTS_LINE.search(sentence):
+        if _DRAWING.search(sentence) or runs_into_contents(sentence):
             continue  # a line drawing, a flattened table or table of contents: labels, not prose
         if _INITIAL_PREFIX.match(text[:s]) and _is_title_like(sentence.rstrip().rstrip(".:")):
             continue  # a run-in heading: "Reservation of Rights. Except for ..."

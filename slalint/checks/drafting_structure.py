@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from slalint.analysis.contents import contents_entries
 from slalint.analysis.facts import CrossRef
 from slalint.analysis.xrefs import roman_to_int
 from slalint.document import Paragraph, Section, Table, normalise_ref
@@ -229,7 +230,7 @@ def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
         if _points_elsewhere(ctx, ref) or _resolves_inline(ctx, ref):
             continue
         info = paragraph_for(ctx, ref.evidence)
-        if info is not None and len(_CONTENTS_ENTRY.findall(info.paragraph.text)) >= 3:
+        if info is not None and contents_entries(info.paragraph.text) >= 3:
             continue  # a table of contents flattened into one paragraph, not a reference
         if ref.kind in _ATTACHMENTS:
             if part_of_larger:
@@ -513,16 +514,13 @@ def _attachment_typed(kind: str, value: str, text: str) -> bool:
     return bool(start.search(text) or spaced.search(text))
 
 
-_CONTENTS_ENTRY = re.compile(r"\b\d+(?:\.\d+)*\.?\s*[A-Z][^.;:]{2,70}?\s+\d{1,3}\b")
-
-
 def _is_contents_entry(section: Section) -> bool:
     """A section opened by a table-of-contents line flattened into text ("Article VI
     CONDITIONS 25 Section 6.01 Conditions of ... 25"): not a clause of the agreement."""
     para = section.heading or next((b for b in section.blocks if isinstance(b, Paragraph)), None)
     if para is None:
         return False
-    return len(_CONTENTS_ENTRY.findall(para.display[:400])) >= 2
+    return contents_entries(para.display[:400]) >= 2
 
 
 def _item_candidates(style: str, prev_raw: str, label: str) -> str:

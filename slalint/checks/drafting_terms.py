@@ -13,6 +13,7 @@ import difflib
 import re
 from typing import Iterator
 
+from slalint.analysis.contents import contents_entries
 from slalint.analysis.facts import DefinedTerm, Evidence, TermUse, UndefinedTerm
 from slalint.analysis.terms import is_definitions_section, variants
 from slalint.engine.checks import check
@@ -572,7 +573,6 @@ _FORWARD_NOTE = re.compile(
     r"|\(?\s*(?:in\s+accordance\s+with|under|pursuant\s+to)\s+(?:Section|Clause|Article|paragraph)\s+[\w.()]+\s+below)",
     re.I,
 )
-_CONTENTS_ENTRY = re.compile(r"(?:\b\d+(?:\.\d+)*\.?\s*[A-Z][^.;:]{2,70}?\s+\d{1,3}\b)")
 
 
 def _announced_forward(ctx: RuleContext, ev: Evidence) -> bool:
@@ -610,7 +610,7 @@ def _in_contents(ctx: RuleContext, ev: Evidence) -> bool:
     """A table of contents flattened into a paragraph ("Section 9.1 Financing Statements 39
     Section 9.2 No Transfer ... 40"): headings listed with page numbers, not uses."""
     info = paragraph_for(ctx, ev)
-    return info is not None and len(_CONTENTS_ENTRY.findall(info.paragraph.text)) >= 4
+    return info is not None and contents_entries(info.paragraph.text) >= 4
 
 
 def _in_title(ctx: RuleContext, ev: Evidence) -> bool:
