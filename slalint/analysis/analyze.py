@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 
 from slalint.analysis.context import AnalysisContext
 from slalint.analysis.facts import Analysis, Sentence
+from slalint.analysis.pipeline import with_dependencies
 from slalint.document import Document
 
 ASPECTS: tuple[str, ...] = ("sentences", "terms", "parties", "xrefs", "quantities", "statements", "topics")
@@ -45,16 +46,7 @@ def resolve_aspects(aspects: Iterable[str] | None) -> set[str]:
     """The aspects asked for plus their dependencies; None means all. Unknown names raise."""
     if aspects is None:
         return set(ASPECTS)
-    out: set[str] = set()
-    stack = list(aspects)
-    while stack:
-        a = stack.pop()
-        if a not in ASPECTS:
-            raise ValueError(f"unknown analysis aspect '{a}' (known: {', '.join(ASPECTS)})")
-        if a not in out:
-            out.add(a)
-            stack.extend(DEPENDS.get(a, ()))
-    return out
+    return with_dependencies(aspects, ASPECTS, DEPENDS, "analysis aspect")
 
 
 def _unit_sentences(ctx: AnalysisContext, unit: Any) -> list[tuple[Any, int, int]]:

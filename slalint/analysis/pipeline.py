@@ -56,18 +56,26 @@ def available_components() -> tuple[str, ...]:
     return tuple(out)
 
 
+def with_dependencies(names: Iterable[str], known: Iterable[str], requires: dict, what: str) -> set[str]:
+    """``names`` plus everything they require, directly or not (``requires``: name -> the
+    names it needs). A name not in ``known`` raises ValueError naming ``what`` it is."""
+    known = tuple(known)
+    out: set[str] = set()
+    stack = list(names)
+    while stack:
+        name = stack.pop()
+        if name not in known:
+            raise ValueError(f"unknown {what} '{name}' (known: {', '.join(known)})")
+        if name not in out:
+            out.add(name)
+            stack.extend(requires.get(name, ()))
+    return out
+
+
 def resolve_components(components: Iterable[str]) -> tuple[str, ...]:
     """The requested components plus what they require, in pipeline order, without the
     ones not available in this installation. Unknown names raise ValueError."""
-    wanted: set[str] = set()
-    stack = list(components)
-    while stack:
-        name = stack.pop()
-        if name not in COMPONENT_MODULES:
-            raise ValueError(f"unknown slalint pipeline component '{name}' (known: {', '.join(COMPONENT_MODULES)})")
-        if name not in wanted:
-            wanted.add(name)
-            stack.extend(REQUIRES.get(name, ()))
+    wanted = with_dependencies(components, COMPONENT_MODULES, REQUIRES, "slalint pipeline component")
     available = available_components()
     return tuple(n for n in COMPONENT_MODULES if n in wanted and n in available)
 
