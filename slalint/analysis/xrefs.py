@@ -24,6 +24,22 @@ from slalint.document import Section, normalise_ref
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _OTHER_DOC_BEFORE = re.compile(r"\b(?:Call[- ]Off|Joint|Framework|Order\s+Form|Master\s+Agreement|MSA)\s*$", re.I)
 _ATTACHMENT_KINDS = ("schedule", "exhibit", "annex", "appendix", "attachment")
+_OTHER_DOC_AFTER = re.compile(r"^[\s,]*(?:of|under|in|to)\s+(?:the\s+)?(?!this\b|these\b|that\b|(?:Schedule|Exhibit|Annex|Appendix|Attachment|Part|Article|Section|Clause|Paragraph)s?\b)(?:[A-Z][\w.-]*|EU|UK|US)")
+_STATUTE_BEFORE = re.compile(r"\b(?:Act|Regulations?|Directive|Code|GDPR|Convention|Treaty|Rules|U\.S\.C\.|C\.F\.R\.)\s*(?:(?:No\.?\s*)?[\d/]+)?\s*[,(]?\s*(?:\u00a7{1,2}\s*)?$")
+_CHAINED_REFS = re.compile(r"^(?:\s*(?:,|and|or|to|through)\s*(?:(?:Clauses?|Sections?|Articles?|Paragraphs?)\s+)?(?:\d[\d.]*|[A-Z]\b)(?:\([\w]{1,4}\))*)+")
+_WITHIN_ATTACHMENT_BEFORE = re.compile(
+    r"\b(?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[\w.-]{1,6}(?:\s*\([^()]{1,60}\))?\s*,?\s*$", re.I
+)
+
+
+def _points_elsewhere(text: str, start: int, end: int, kind: str) -> bool:
+    """The paragraph around a reference names another document: "Article 9(1) of the GDPR",
+    "Sections 4 and 5 of the Code", "Courts Act 2003 Section 1(1)", or numbers a paragraph
+    inside a named schedule ("Schedule 6 (TUPE Surcharge) paragraph 2.1.1")."""
+    if kind not in _ATTACHMENT_KINDS and _WITHIN_ATTACHMENT_BEFORE.search(text[max(0, start - 80):start]):
+        return True
+    after = _CHAINED_REFS.sub("", text[end:end + 120], count=1)
+    return bool(_OTHER_DOC_AFTER.match(after[:60]) or _STATUTE_BEFORE.search(text[max(0, start - 40):start]))
 _BACK_REFERENCE = re.compile(r"\b(?:that|such)\s+$", re.I)
 
 
@@ -288,7 +304,7 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
         for m in raw(unit.doc, "slalint_xrefs") or ():
             external = m.external or bool(
                 m.kind in _ATTACHMENT_KINDS and _OTHER_DOC_BEFORE.search(unit.text[max(0, m.start - 30):m.start])
-            )
+            ) or _points_elsewhere(unit.text, m.start, m.end, m.kind)
             if external:
                 elsewhere.add((m.kind, m.targets))
             elif (m.kind, m.targets) in elsewhere and _BACK_REFERENCE.search(unit.text[max(0, m.start - 6):m.start]):

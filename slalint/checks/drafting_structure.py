@@ -52,8 +52,6 @@ def _section_detail(ctx: RuleContext, ref: CrossRef) -> str:
     return f" (Section {m.group(1)} has {span})"
 
 
-_OTHER_DOC_AFTER = re.compile(r"^[\s,]*(?:of|under|in|to)\s+(?:the\s+)?(?!this\b|these\b|that\b|(?:Schedule|Exhibit|Annex|Appendix|Attachment|Part|Article|Section|Clause|Paragraph)s?\b)(?:[A-Z][\w.-]*|EU|UK|US)")
-_STATUTE_BEFORE = re.compile(r"\b(?:Act|Regulations?|Directive|Code|GDPR|Convention|Treaty|Rules|U\.S\.C\.|C\.F\.R\.)\s*(?:(?:No\.?\s*)?[\d/]+)?\s*[,(]?\s*(?:\u00a7{1,2}\s*)?$")
 
 
 _EDIT_INSTRUCTION = re.compile(
@@ -65,29 +63,6 @@ _EDIT_INSTRUCTION = re.compile(
 
 def _sentence_of(ctx: RuleContext, ref: CrossRef) -> str:
     return sentence_quote(ctx, ref.evidence)
-
-
-_CHAINED_REFS = re.compile(r"^(?:\s*(?:,|and|or|to|through)\s*(?:(?:Clauses?|Sections?|Articles?|Paragraphs?)\s+)?(?:\d[\d.]*|[A-Z]\b)(?:\([\w]{1,4}\))*)+")
-
-
-_WITHIN_ATTACHMENT_BEFORE = re.compile(
-    r"\b(?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[\w.-]{1,6}(?:\s*\([^()]{1,60}\))?\s*,?\s*$", re.I
-)
-
-
-def _points_elsewhere(ctx: RuleContext, ref: CrossRef) -> bool:
-    """A reference into another document that the analysis did not mark external:
-    "Article 9(1) of the GDPR", "Courts Act 2003 Section 1(1)"."""
-    info = paragraph_for(ctx, ref.evidence)
-    if info is None:
-        return False
-    text = info.paragraph.text
-    end = ref.evidence.anchor.end if ref.evidence.anchor.end is not None else len(text)
-    after = _CHAINED_REFS.sub("", text[end:end + 120], count=1)
-    before = text[max(0, ref.evidence.anchor.start - 80):ref.evidence.anchor.start]
-    if ref.kind not in _ATTACHMENTS and _WITHIN_ATTACHMENT_BEFORE.search(before):
-        return True  # "Schedule 6 (TUPE Surcharge) paragraph 2.1.1": numbered inside that schedule
-    return bool(_OTHER_DOC_AFTER.match(after[:60]) or _STATUTE_BEFORE.search(text[max(0, ref.evidence.anchor.start - 40):ref.evidence.anchor.start]))
 
 
 def _resolves_inline(ctx: RuleContext, ref: CrossRef) -> bool:
@@ -227,7 +202,7 @@ def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
     for ref in ctx.analysis.cross_refs:
         if ref.resolved or ref.external:
             continue
-        if _points_elsewhere(ctx, ref) or _resolves_inline(ctx, ref):
+        if _resolves_inline(ctx, ref):
             continue
         info = paragraph_for(ctx, ref.evidence)
         if info is not None and contents_entries(info.paragraph.text) >= 3:

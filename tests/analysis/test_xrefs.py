@@ -216,3 +216,23 @@ def test_xrefs_clause_item_written_without_brackets() -> None:
     )
     got = {r.target: r.resolved for r in refs(text)}
     assert got == {"8a": True, "8b": True, "8d": False}
+
+
+def test_references_into_laws_and_named_schedules_are_external():
+    a = analyze_md(
+        """
+        # 1. Data
+
+        1.1 Special category data has the meaning in Article 9(1) of the GDPR.
+
+        1.2 Service of documents follows Courts Act 2003 Section 1(1).
+
+        1.3 The surcharge follows Schedule 6 (TUPE Surcharge) paragraph 2.1.1.
+
+        1.4 The fees are payable as set out in Clause 7.2.
+        """,
+        aspects={"xrefs"},
+    )
+    external = {r.text: r.external for r in a.cross_refs}
+    assert external["Article 9(1)"] and external["Section 1(1)"] and external["paragraph 2.1.1"]
+    assert external["Clause 7.2"] is False  # still an internal reference (and broken)
