@@ -32,12 +32,19 @@ _WITHIN_ATTACHMENT_BEFORE = re.compile(
 )
 
 
+_HYPHENATED_STATUTE = re.compile(r"^\d+-\d{3,}$")
+""""Section 5-1401" (of the New York General Obligations Law): a statute's numbering."""
+
+
 def _points_elsewhere(text: str, start: int, end: int, kind: str) -> bool:
     """The paragraph around a reference names another document: "Article 9(1) of the GDPR",
-    "Sections 4 and 5 of the Code", "Courts Act 2003 Section 1(1)", or numbers a paragraph
-    inside a named schedule ("Schedule 6 (TUPE Surcharge) paragraph 2.1.1")."""
+    "Sections 4 and 5 of the Code", "Courts Act 2003 Section 1(1)", a regulation's number
+    ("§ 60-741.4"), or a paragraph inside a named schedule ("Schedule 6 (TUPE Surcharge)
+    paragraph 2.1.1")."""
     if kind not in _ATTACHMENT_KINDS and _WITHIN_ATTACHMENT_BEFORE.search(text[max(0, start - 80):start]):
         return True
+    if kind not in _ATTACHMENT_KINDS and re.match(r"-\s?\d", text[end:end + 3]):
+        return True  # "§ 60-741.4": a regulation's hyphenated number runs on
     after = _CHAINED_REFS.sub("", text[end:end + 120], count=1)
     return bool(_OTHER_DOC_AFTER.match(after[:60]) or _STATUTE_BEFORE.search(text[max(0, start - 40):start]))
 _BACK_REFERENCE = re.compile(r"\b(?:that|such)\s+$", re.I)
@@ -312,7 +319,7 @@ def find_xrefs(ctx: AnalysisContext) -> list[CrossRef]:
             ev = unit.evidence(m.start, m.end)
             for target, bare in _inherit_base(_expand(m.targets, m.is_range)):
                 label = f"{m.kind.capitalize()} {target}" if m.kind in _ATTACHMENT_KINDS else target
-                if external:
+                if external or (m.kind not in _ATTACHMENT_KINDS and _HYPHENATED_STATUTE.match(target)):
                     out.append(CrossRef(m.text, m.kind, label, False, ev, None, True))
                     continue
                 sec = resolver.resolve(m.kind, target, unit)

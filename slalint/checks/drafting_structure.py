@@ -115,8 +115,6 @@ def _filing_or_contents_line(text: str, ref: CrossRef) -> bool:
         and not text[end:].strip() and len(text) < 60
 
 
-_STATUTE_NUMBER = re.compile(r"^\d+-\d{3,}$")
-""""Section 5-1401" (of the New York General Obligations Law): a statute's numbering."""
 _SELF_REFERENCE = re.compile(r"\bth(?:is|ese)\s*$", re.I)
 
 TEXT_UNRESOLVED_LIMIT = 0.25
@@ -219,11 +217,8 @@ def broken_cross_reference(ctx: RuleContext) -> Iterator[Hit]:
             what = "is referenced but not attached"
             detail = ""
         else:
-            if _STATUTE_NUMBER.match(ref.target) or _self_reference_ok(ctx, ref):
+            if _self_reference_ok(ctx, ref):
                 continue
-            if info is not None and ref.evidence.anchor.end is not None and \
-                    re.match(r"-\s?\d", info.paragraph.text[ref.evidence.anchor.end:ref.evidence.anchor.end + 3]):
-                continue  # "§ 60-741.4": a regulation's hyphenated number
             what = "is referenced but there is no such section"
             detail = _section_detail(ctx, ref)
             if plain_text and _typed_somewhere(ctx, normalise_ref(ref.target), typed_cache):

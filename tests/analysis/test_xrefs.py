@@ -230,9 +230,12 @@ def test_references_into_laws_and_named_schedules_are_external():
         1.3 The surcharge follows Schedule 6 (TUPE Surcharge) paragraph 2.1.1.
 
         1.4 The fees are payable as set out in Clause 7.2.
+
+        1.5 The choice of law is valid under Section 5-1401, and the affirmative action duties under § 60-741.4 apply.
         """,
         aspects={"xrefs"},
     )
     external = {r.text: r.external for r in a.cross_refs}
     assert external["Article 9(1)"] and external["Section 1(1)"] and external["paragraph 2.1.1"]
+    assert external["Section 5-1401"] and external["\u00a7 60-741.4"]
     assert external["Clause 7.2"] is False  # still an internal reference (and broken)
